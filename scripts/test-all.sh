@@ -14,6 +14,7 @@ pnpm run lint
 pnpm run format:check
 pnpm run build
 pnpm run check:packages
+pnpm run size
 
 mkdir -p .vitest
 rm -f .vitest/results.json
