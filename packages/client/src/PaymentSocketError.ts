@@ -1,0 +1,42 @@
+export type PaymentSocketErrorCode =
+  /** A payload failed its schema; it was not delivered. */
+  | 'INVALID_EVENT'
+  /** The server refused the credentials and the one refresh did not help. */
+  | 'AUTH_FAILED'
+  /** A REST look-up of a transaction failed. */
+  | 'LOOKUP_FAILED'
+  /** The connection could not be (re)established. */
+  | 'CONNECTION_FAILED'
+  /** The client was destroyed. */
+  | 'DESTROYED';
+
+export interface PaymentSocketErrorOptions {
+  cause?: unknown;
+  /** Event name, for `INVALID_EVENT`. */
+  event?: string;
+  /** Transaction concerned, when there is one. */
+  transactionId?: string;
+}
+
+/** The one error type of paysocket: switch on `code`. */
+export class PaymentSocketError extends Error {
+  override readonly name = 'PaymentSocketError';
+  readonly code: PaymentSocketErrorCode;
+  readonly event: string | undefined;
+  readonly transactionId: string | undefined;
+
+  constructor(
+    code: PaymentSocketErrorCode,
+    message: string,
+    options: PaymentSocketErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.event = options.event;
+    this.transactionId = options.transactionId;
+  }
+}
+
+export function isPaymentSocketError(value: unknown): value is PaymentSocketError {
+  return value instanceof PaymentSocketError;
+}

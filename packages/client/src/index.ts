@@ -1,0 +1,25 @@
+export {
+  PaymentSocketError,
+  isPaymentSocketError,
+  type PaymentSocketErrorCode,
+  type PaymentSocketErrorOptions,
+} from './PaymentSocketError';
+export type {
+  ClientEventMap,
+  ClientEventName,
+  ClientMetrics,
+  ClientState,
+  ConnectionStatus,
+  LatencyStats,
+  Logger,
+  PaymentEventMap,
+  PaymentSocketClientApi,
+  PaymentSocketClientOptions,
+  ReconnectOptions,
+  TokenProvider,
+  TransactionState,
+  TransactionWatch,
+  WatchOptions,
+  WatchResult,
+  WatchResultStatus,
+} from './types';
