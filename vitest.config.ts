@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 const pkg = (name: string) =>
@@ -31,6 +32,35 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['packages/*/test/**/*.test.tsx', 'packages/*/src/**/*.test.tsx'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The modal in real Chromium (canvas, layout, colour contrast): `*.spec.tsx`, which
+          // the jsdom project does not pick up. Uses the system Chromium; never downloads one.
+          name: 'chromium',
+          include: ['packages/react/test/**/*.spec.tsx'],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: {
+                executablePath: '/usr/bin/chromium',
+                args: [
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-quic',
+                  '--no-first-run',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

@@ -13,6 +13,7 @@ pnpm run typecheck
 pnpm run lint
 pnpm run format:check
 pnpm run build
+pnpm run build-storybook
 pnpm run check:packages
 pnpm run size
 

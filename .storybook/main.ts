@@ -1,0 +1,34 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+import { fileURLToPath } from 'node:url';
+
+const packages = ['protocol', 'client', 'react'];
+const sourceAliases = Object.fromEntries(
+  packages.map((name) => [
+    `@paysocket/${name}`,
+    fileURLToPath(new URL(`../packages/${name}/src/index.ts`, import.meta.url)),
+  ]),
+);
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/react-vite', options: {} },
+  stories: ['../packages/*/src/**/*.stories.tsx'],
+  addons: ['@storybook/addon-docs'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Stories render the packages from source, as the tests do, so no build is needed first.
+  viteFinal: (viteConfig) => {
+    const existing = viteConfig.resolve?.alias ?? [];
+    const ours = Object.entries(sourceAliases).map(([find, replacement]) => ({
+      find,
+      replacement,
+    }));
+    const alias = Array.isArray(existing)
+      ? [...existing, ...ours]
+      : [
+          ...Object.entries(existing).map(([find, replacement]) => ({ find, replacement })),
+          ...ours,
+        ];
+    return { ...viteConfig, resolve: { ...viteConfig.resolve, alias } };
+  },
+};
+
+export default config;

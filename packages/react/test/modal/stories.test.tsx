@@ -1,0 +1,16 @@
+import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
+import { describe, expect, test } from 'vitest';
+import preview from '../../../../.storybook/preview';
+import * as stateStories from '../../src/modal/DepositQRView.stories';
+import { axeViolations } from './axe';
+
+setProjectAnnotations(preview);
+
+describe('every DepositQRModal story renders, passes its play function and axe', () => {
+  for (const [name, Story] of Object.entries(composeStories(stateStories))) {
+    test(name, async () => {
+      await Story.run();
+      expect(await axeViolations()).toEqual([]);
+    });
+  }
+});
