@@ -1,0 +1,115 @@
+import { PaymentSocketClient, type TransactionWatch } from '@paysocket/client';
+import { API_PATHS, type TransactionSnapshot, type Wallet } from '@paysocket/protocol';
+import QRCode from 'qrcode';
+
+const $ = <T extends HTMLElement>(id: string) => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`index.html has no #${id}`);
+  return element as T;
+};
+
+const vnd = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
+
+// The page is served on the backend's origin (vite.config.ts), so cookies just work.
+const client = new PaymentSocketClient({
+  url: location.origin,
+  auth: 'cookie',
+  autoConnect: false,
+});
+
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const message = (json as { error?: { message?: string } } | undefined)?.error?.message;
+    throw new Error(message ?? `HTTP ${response.status}`);
+  }
+  return json as T;
+}
+
+function showError(error: unknown) {
+  $('error').textContent = error instanceof Error ? error.message : String(error);
+}
+
+const CONNECTION_TEXT: Record<string, string> = {
+  connected: '🟢 Đã kết nối',
+  connecting: '⏳ Đang kết nối…',
+  reconnecting: '⏳ Mất kết nối, đang kết nối lại…',
+  offline: '📴 Mất mạng',
+  unauthorized: '🔒 Phiên đăng nhập đã hết hạn',
+  failed: '❌ Không kết nối được máy chủ',
+};
+client.subscribe(() => {
+  const { status } = client.getState();
+  $('connection').textContent = CONNECTION_TEXT[status] ?? 'Chưa đăng nhập';
+});
+
+client.on('deposit_completed', (event) => {
+  $('balance').textContent = vnd.format(event.newBalance);
+});
+
+let watch: TransactionWatch | null = null;
+
+async function showDeposit(deposit: TransactionSnapshot) {
+  const target = deposit.qrCodeData ?? deposit.paymentUrl ?? '';
+  $('qr').innerHTML = await QRCode.toString(target, { type: 'svg', margin: 1 });
+  $('qr')
+    .querySelector('svg')
+    ?.setAttribute('aria-label', `Mã QR thanh toán ${vnd.format(deposit.amount)}`);
+  $('qr').querySelector('svg')?.setAttribute('role', 'img');
+  $<HTMLAnchorElement>('pay-link').href = deposit.paymentUrl ?? target;
+  $('result').textContent = '🔌 Đang lắng nghe thanh toán…';
+  $('payment').hidden = false;
+
+  watch?.cancel();
+  watch = client.watchTransaction(deposit.transactionId);
+  const outcome = await watch;
+  if (outcome.status === 'completed') {
+    // A completion found by a look-up may come without the event; the wallet then knows.
+    const newBalance =
+      outcome.event?.type === 'deposit_completed'
+        ? outcome.event.newBalance
+        : (await api<Wallet>(API_PATHS.wallet)).balance;
+    $('balance').textContent = vnd.format(newBalance);
+    $('result').textContent = `Nạp tiền thành công! Số dư mới: ${vnd.format(newBalance)}`;
+  } else if (outcome.status !== 'aborted') {
+    $('result').textContent = `Thanh toán không thành công (${outcome.reason ?? outcome.status}).`;
+  }
+}
+
+$('sign-in').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const userId = $<HTMLInputElement>('user-id').value.trim();
+  void (async () => {
+    try {
+      await api(API_PATHS.login, { userId });
+      const wallet = await api<Wallet>(API_PATHS.wallet);
+      $('balance').textContent = vnd.format(wallet.balance);
+      client.setUser(wallet.userId);
+      $('sign-in').hidden = true;
+      $('wallet').hidden = false;
+    } catch (error) {
+      showError(error);
+    }
+  })();
+});
+
+$('deposit').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const amount = Number($<HTMLInputElement>('amount').value);
+  void (async () => {
+    try {
+      $('error').textContent = '';
+      await showDeposit(
+        await api<TransactionSnapshot>(API_PATHS.deposit, { amount, provider: 'momo' }),
+      );
+    } catch (error) {
+      showError(error);
+    }
+  })();
+});
