@@ -1,0 +1,244 @@
+import Database from 'libsql';
+import type { TransactionStatus, TransactionType } from '@paysocket/protocol';
+import { SqliteEventLog, type SqliteDatabaseLike } from '@paysocket/server';
+
+/** A transaction as stored. Times are epoch milliseconds. */
+export interface TransactionRecord {
+  position: number;
+  id: string;
+  userId: string;
+  type: TransactionType;
+  status: TransactionStatus;
+  reason: string | undefined;
+  amount: number;
+  newBalance: number | undefined;
+  providerTransactionId: string | undefined;
+  message: string;
+  requestId: string;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number | undefined;
+}
+
+interface TransactionRow {
+  position: number;
+  id: string;
+  user_id: string;
+  type: TransactionType;
+  status: TransactionStatus;
+  reason: string | null;
+  amount: number;
+  new_balance: number | null;
+  provider_transaction_id: string | null;
+  message: string;
+  request_id: string;
+  created_at: number;
+  updated_at: number;
+  expires_at: number | null;
+}
+
+export type NewTransaction = Pick<
+  TransactionRecord,
+  'id' | 'userId' | 'type' | 'amount' | 'message' | 'requestId' | 'createdAt' | 'expiresAt'
+>;
+
+export interface TransactionChange {
+  status: TransactionStatus;
+  reason?: string | undefined;
+  newBalance?: number | undefined;
+  providerTransactionId?: string | undefined;
+  message: string;
+  updatedAt: number;
+}
+
+const COLUMNS = `position, id, user_id, type, status, reason, amount, new_balance,
+  provider_transaction_id, message, request_id, created_at, updated_at, expires_at`;
+
+/**
+ * The mock server's SQLite store: wallets, transactions, MoMo idempotency records and (through
+ * {@link SqliteEventLog}) the event log, all in one database so one transaction covers them.
+ */
+export class PaymentStore {
+  readonly eventLog: SqliteEventLog;
+  readonly #db: Database.Database;
+  readonly #sql;
+
+  constructor(path: string) {
+    this.#db = new Database(path);
+    if (path !== ':memory:') this.#db.pragma('journal_mode = WAL');
+    this.#db.exec(`
+      CREATE TABLE IF NOT EXISTS wallets (user_id TEXT PRIMARY KEY, balance INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS transactions (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        amount INTEGER NOT NULL,
+        new_balance INTEGER,
+        provider_transaction_id TEXT,
+        message TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        expires_at INTEGER
+      );
+      CREATE INDEX IF NOT EXISTS transactions_by_user ON transactions (user_id, position);
+      CREATE INDEX IF NOT EXISTS transactions_pending ON transactions (status) WHERE status = 'pending';
+      CREATE TABLE IF NOT EXISTS momo_results (
+        order_id TEXT NOT NULL,
+        result_key TEXT NOT NULL,
+        PRIMARY KEY (order_id, result_key)
+      );
+    `);
+    this.eventLog = new SqliteEventLog(this.#db as unknown as SqliteDatabaseLike);
+    const db = this.#db;
+    this.#sql = {
+      balance: db.prepare(`SELECT balance FROM wallets WHERE user_id = ?`),
+      ensureWallet: db.prepare(`INSERT OR IGNORE INTO wallets (user_id, balance) VALUES (?, 0)`),
+      addToBalance: db.prepare(
+        `INSERT INTO wallets (user_id, balance) VALUES (?, ?)
+         ON CONFLICT (user_id) DO UPDATE SET balance = balance + excluded.balance RETURNING balance`,
+      ),
+      insert: db.prepare(
+        `INSERT INTO transactions (id, user_id, type, status, amount, message, request_id, created_at, updated_at, expires_at)
+         VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)`,
+      ),
+      byId: db.prepare(`SELECT ${COLUMNS} FROM transactions WHERE id = ?`),
+      page: db.prepare(
+        `SELECT ${COLUMNS} FROM transactions WHERE user_id = ? AND position < ? ORDER BY position DESC LIMIT ?`,
+      ),
+      pending: db.prepare(
+        `SELECT ${COLUMNS} FROM transactions WHERE status = 'pending' ORDER BY position`,
+      ),
+      pendingWithdrawn: db.prepare(
+        `SELECT COALESCE(SUM(amount), 0) AS total FROM transactions WHERE user_id = ? AND type = 'withdrawal' AND status = 'pending'`,
+      ),
+      update: db.prepare(
+        `UPDATE transactions SET status = ?, reason = ?, new_balance = COALESCE(?, new_balance),
+           provider_transaction_id = COALESCE(?, provider_transaction_id), message = ?, updated_at = ?
+         WHERE id = ?`,
+      ),
+      touch: db.prepare(`UPDATE transactions SET message = ?, updated_at = ? WHERE id = ?`),
+      hasResult: db.prepare(
+        `SELECT 1 AS found FROM momo_results WHERE order_id = ? AND result_key = ?`,
+      ),
+      addResult: db.prepare(
+        `INSERT OR IGNORE INTO momo_results (order_id, result_key) VALUES (?, ?)`,
+      ),
+      counts: db.prepare(
+        `SELECT type, status, COUNT(*) AS count FROM transactions GROUP BY type, status`,
+      ),
+    };
+  }
+
+  balance(userId: string): number {
+    const row = this.#sql.balance.get(userId) as { balance: number } | undefined;
+    return row?.balance ?? 0;
+  }
+
+  ensureWallet(userId: string): void {
+    this.#sql.ensureWallet.run(userId);
+  }
+
+  /** Adds `delta` (negative to debit) and returns the new balance. */
+  addToBalance(userId: string, delta: number): number {
+    return (this.#sql.addToBalance.get(userId, delta) as { balance: number }).balance;
+  }
+
+  /** Sum of the user's withdrawals still pending (money already promised). */
+  pendingWithdrawals(userId: string): number {
+    return (this.#sql.pendingWithdrawn.get(userId) as { total: number }).total;
+  }
+
+  insert(record: NewTransaction): TransactionRecord {
+    this.#sql.insert.run(
+      record.id,
+      record.userId,
+      record.type,
+      record.amount,
+      record.message,
+      record.requestId,
+      record.createdAt,
+      record.createdAt,
+      record.expiresAt ?? null,
+    );
+    return this.get(record.id) as TransactionRecord;
+  }
+
+  get(id: string): TransactionRecord | undefined {
+    const row = this.#sql.byId.get(id) as TransactionRow | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** The user's transactions older than `beforePosition`, newest first. */
+  page(userId: string, beforePosition: number, limit: number): TransactionRecord[] {
+    return (this.#sql.page.all(userId, beforePosition, limit) as TransactionRow[]).map(fromRow);
+  }
+
+  pending(): TransactionRecord[] {
+    return (this.#sql.pending.all() as TransactionRow[]).map(fromRow);
+  }
+
+  update(id: string, change: TransactionChange): TransactionRecord {
+    this.#sql.update.run(
+      change.status,
+      change.reason ?? null,
+      change.newBalance ?? null,
+      change.providerTransactionId ?? null,
+      change.message,
+      change.updatedAt,
+      id,
+    );
+    return this.get(id) as TransactionRecord;
+  }
+
+  touch(id: string, message: string, updatedAt: number): void {
+    this.#sql.touch.run(message, updatedAt, id);
+  }
+
+  hasResult(orderId: string, key: string): boolean {
+    return this.#sql.hasResult.get(orderId, key) !== undefined;
+  }
+
+  addResult(orderId: string, key: string): void {
+    this.#sql.addResult.run(orderId, key);
+  }
+
+  /** Number of transactions per `type:status`. */
+  counts(): Record<string, number> {
+    const result: Record<string, number> = {};
+    for (const row of this.#sql.counts.all() as Array<{
+      type: string;
+      status: string;
+      count: number;
+    }>) {
+      result[`${row.type}:${row.status}`] = row.count;
+    }
+    return result;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
+
+function fromRow(row: TransactionRow): TransactionRecord {
+  return {
+    position: row.position,
+    id: row.id,
+    userId: row.user_id,
+    type: row.type,
+    status: row.status,
+    reason: row.reason ?? undefined,
+    amount: row.amount,
+    newBalance: row.new_balance ?? undefined,
+    providerTransactionId: row.provider_transaction_id ?? undefined,
+    message: row.message,
+    requestId: row.request_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    expiresAt: row.expires_at ?? undefined,
+  };
+}

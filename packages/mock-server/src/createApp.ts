@@ -1,0 +1,234 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { cors } from 'hono/cors';
+import type { Server } from 'socket.io';
+import { ACCESS_TOKEN_COOKIE, API_PATHS, type ErrorBody } from '@paysocket/protocol';
+import {
+  AccessTokenError,
+  isOriginAllowed,
+  signAccessToken,
+  verifyAccessToken,
+  type PaymentNotifier,
+} from '@paysocket/server';
+import { parseMomoIpn, verifyMomoIpnSignature } from '@paysocket/server';
+import { ApiError } from './ApiError';
+import type { MockServerConfig } from './config';
+import { createMockMomoRoutes } from './createMockMomoRoutes';
+import type { PaymentService } from './PaymentService';
+import { readJsonBody } from './readJsonBody';
+import { toSnapshot } from './toSnapshot';
+
+/** What the HTTP routes work with. */
+export interface AppContext {
+  config: MockServerConfig;
+  service: PaymentService;
+  notifier: PaymentNotifier;
+  io: Server;
+  /** The allowlist of DESIGN.md: configured origins, plus the server's own in development. */
+  isAllowedOrigin: (origin: string) => boolean;
+  /** Where the server itself can be reached over HTTP (for the fake MoMo app's IPN). */
+  selfUrl: () => string;
+  startedAt: number;
+}
+
+type Env = { Variables: { userId: string } };
+
+const USER_ID_PATTERN = /^[A-Za-z0-9_.@-]{1,64}$/;
+
+/** The REST API, `/metrics` and the fake MoMo page on one Hono app. */
+export function createApp(ctx: AppContext): Hono<Env> {
+  const { config, service, notifier, io } = ctx;
+  const app = new Hono<Env>();
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error);
+    console.error(error);
+    return errorResponse(c, new ApiError(500, 'INTERNAL', 'internal error'));
+  });
+  app.notFound((c) =>
+    errorResponse(c, new ApiError(404, 'NOT_FOUND', `no route ${c.req.method} ${c.req.path}`)),
+  );
+
+  app.use(
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: (c) =>
+        errorResponse(
+          c,
+          new ApiError(
+            413,
+            'PAYLOAD_TOO_LARGE',
+            `bodies are limited to ${config.maxBodyBytes} bytes`,
+          ),
+        ),
+    }),
+  );
+  const apiCors = cors({
+    origin: (origin) => (ctx.isAllowedOrigin(origin) ? origin : null),
+    credentials: true,
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Authorization'],
+    maxAge: 600,
+  });
+  const refuseForeignOrigins = async (c: Context, next: () => Promise<void>) => {
+    if (!isOriginAllowed(c.req.header('origin'), ctx.isAllowedOrigin)) {
+      throw new ApiError(403, 'ORIGIN_NOT_ALLOWED', 'this origin may not call the API');
+    }
+    await next();
+  };
+  for (const path of ['/api/*', API_PATHS.metrics]) app.use(path, apiCors, refuseForeignOrigins);
+
+  const authenticate = async (c: Context<Env>, next: () => Promise<void>) => {
+    const header = c.req.header('authorization');
+    const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const token = bearer ?? getCookie(c, ACCESS_TOKEN_COOKIE);
+    if (!token)
+      throw new ApiError(
+        401,
+        'UNAUTHORIZED',
+        'sign in first (cookie access_token or Authorization: Bearer)',
+      );
+    try {
+      c.set('userId', (await verifyAccessToken(token, config.jwtSecret)).userId);
+    } catch (error) {
+      const code = error instanceof AccessTokenError ? error.code : 'UNAUTHORIZED';
+      throw new ApiError(
+        401,
+        code,
+        code === 'TOKEN_EXPIRED' ? 'the token has expired' : 'invalid token',
+      );
+    }
+    await next();
+  };
+  const devOnly = async (_c: Context, next: () => Promise<void>) => {
+    if (config.production)
+      throw new ApiError(403, 'DISABLED_IN_PRODUCTION', 'not available when NODE_ENV=production');
+    await next();
+  };
+  const baseUrl = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin;
+
+  app.post(API_PATHS.login, devOnly, async (c) => {
+    const { userId } = await readJsonBody(c);
+    if (typeof userId !== 'string' || !USER_ID_PATTERN.test(userId)) {
+      throw new ApiError(400, 'INVALID_USER_ID', 'userId must be 1-64 letters, digits or _ . @ -');
+    }
+    const token = await signAccessToken(userId, config.jwtSecret, {
+      expiresInSeconds: config.tokenTtlSeconds,
+    });
+    setCookie(c, ACCESS_TOKEN_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      maxAge: config.tokenTtlSeconds,
+      secure: new URL(c.req.url).protocol === 'https:',
+    });
+    return c.json({ userId, token });
+  });
+
+  app.post(API_PATHS.logout, async (c) => {
+    const token =
+      c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ??
+      getCookie(c, ACCESS_TOKEN_COOKIE);
+    deleteCookie(c, ACCESS_TOKEN_COOKIE, { path: '/' });
+    if (token) {
+      const claims = await verifyAccessToken(token, config.jwtSecret).catch(() => undefined);
+      if (claims) notifier.disconnectUser(claims.userId);
+    }
+    return c.body(null, 204);
+  });
+
+  app.get(API_PATHS.wallet, authenticate, (c) => {
+    const userId = c.get('userId');
+    return c.json({ userId, balance: service.wallet(userId), currency: 'VND' as const });
+  });
+
+  app.post(API_PATHS.deposit, authenticate, async (c) => {
+    const body = await readJsonBody(c);
+    if (body.provider !== 'momo')
+      throw new ApiError(400, 'INVALID_PROVIDER', 'provider must be "momo"');
+    const record = service.createDeposit(c.get('userId'), body.amount);
+    return c.json(toSnapshot(record, baseUrl(c)), 201);
+  });
+
+  app.post('/api/v1/payment/deposit/:id/cancel', authenticate, (c) => {
+    const record = service.cancelDeposit(c.get('userId'), c.req.param('id') ?? '');
+    return c.json(toSnapshot(record, baseUrl(c)));
+  });
+
+  app.post(API_PATHS.momoCallback, async (c) => {
+    const parsed = parseMomoIpn(await readJsonBody(c));
+    if (!parsed.ok) throw new ApiError(400, 'INVALID_IPN', parsed.message);
+    if (!verifyMomoIpnSignature(parsed.ipn, parsed.ipn.signature, config.momo)) {
+      throw new ApiError(401, 'INVALID_SIGNATURE', 'the IPN signature does not match');
+    }
+    service.applyMomoIpn(parsed.ipn);
+    return c.body(null, 204);
+  });
+
+  app.post(API_PATHS.confirmDeposit, devOnly, authenticate, async (c) => {
+    const { transactionId } = await readJsonBody(c);
+    if (typeof transactionId !== 'string')
+      throw new ApiError(400, 'INVALID_BODY', 'transactionId must be a string');
+    const record = service.owned(c.get('userId'), transactionId);
+    if (record.type !== 'deposit') throw new ApiError(404, 'NOT_FOUND', 'no such deposit');
+    service.applyMomoResult(record.id, 0, `MOCK${Date.now()}`, 'Thành công.');
+    return c.json(toSnapshot(service.owned(c.get('userId'), transactionId), baseUrl(c)));
+  });
+
+  app.post(API_PATHS.withdraw, authenticate, async (c) => {
+    const { amount } = await readJsonBody(c);
+    const record = service.createWithdrawal(c.get('userId'), amount);
+    return c.json(toSnapshot(record, baseUrl(c)), 201);
+  });
+
+  app.get('/api/v1/payment/transactions/:id', authenticate, (c) => {
+    return c.json(toSnapshot(service.owned(c.get('userId'), c.req.param('id') ?? ''), baseUrl(c)));
+  });
+
+  app.get(API_PATHS.transactions, authenticate, (c) => {
+    const limitText = c.req.query('limit') ?? '20';
+    const cursorText = c.req.query('cursor');
+    const limit = Number(limitText);
+    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 100) {
+      throw new ApiError(400, 'INVALID_LIMIT', 'limit must be an integer from 1 to 100');
+    }
+    if (cursorText !== undefined && !/^\d{1,15}$/.test(cursorText)) {
+      throw new ApiError(400, 'INVALID_CURSOR', 'cursor must be a value of nextCursor');
+    }
+    const records = service.history(
+      c.get('userId'),
+      cursorText === undefined ? Number.MAX_SAFE_INTEGER : Number(cursorText),
+      limit + 1,
+    );
+    const page = records.slice(0, limit);
+    const last = page[page.length - 1];
+    const now = Date.now();
+    return c.json({
+      items: page.map((record) => toSnapshot(record, baseUrl(c), now)),
+      nextCursor: records.length > limit && last ? String(last.position) : null,
+    });
+  });
+
+  app.get(API_PATHS.metrics, (c) => {
+    const namespace = io.of('/');
+    let roomCount = 0;
+    for (const room of namespace.adapter.rooms.keys()) if (room.startsWith('user:')) roomCount += 1;
+    return c.json({
+      activeConnections: namespace.sockets.size,
+      ...notifier.getMetrics(),
+      roomCount,
+      ...service.getMetrics(),
+      uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000),
+      memoryRssBytes: process.memoryUsage().rss,
+    });
+  });
+
+  app.route('/mock-momo', createMockMomoRoutes(ctx));
+  return app;
+}
+
+function errorResponse(c: Context, error: ApiError): Response {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  return c.json(body, error.status);
+}

@@ -1,0 +1,15 @@
+export {
+  createMockServer,
+  startMockServer,
+  type MockServer,
+  type MockServerOptions,
+} from './createMockServer';
+export { ConfigError, DEV_DEFAULTS, loadConfig, type MockServerConfig } from './config';
+export {
+  PaymentService,
+  type MomoResultOutcome,
+  type PaymentServiceMetrics,
+  type PaymentServiceOptions,
+} from './PaymentService';
+export { PaymentStore, type TransactionRecord } from './PaymentStore';
+export { ApiError } from './ApiError';

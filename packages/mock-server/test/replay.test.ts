@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  api,
+  connectClient,
+  createDeposit,
+  login,
+  postIpn,
+  signedIpn,
+  startTestServer,
+  type TestServer,
+} from './testServer';
+
+let t: TestServer;
+beforeEach(async () => {
+  t = await startTestServer();
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+function waitForDisconnect(socket: {
+  once(event: 'disconnect', fn: () => void): unknown;
+  disconnect(): unknown;
+}) {
+  return new Promise<void>((resolve) => {
+    socket.once('disconnect', () => resolve());
+    socket.disconnect();
+  });
+}
+
+describe('replay on reconnect', () => {
+  it('gives a client that was away both missed deposits, once each, then session:v1', async () => {
+    const token = await login(t.url, 'alice');
+    const first = await connectClient(t.url, { token });
+    t.track(first.socket);
+    const warmup = await createDeposit(t.url, token, 5_000);
+    await postIpn(t.url, signedIpn(t.server, warmup));
+    const seen = await first.recorder.waitFor('deposit_completed:v1');
+    await waitForDisconnect(first.socket);
+
+    const a = await createDeposit(t.url, token, 10_000);
+    const b = await createDeposit(t.url, token, 20_000);
+    expect((await postIpn(t.url, signedIpn(t.server, a))).status).toBe(204);
+    expect((await postIpn(t.url, signedIpn(t.server, b))).status).toBe(204);
+
+    const again = await connectClient(t.url, {
+      token,
+      epoch: first.session.epoch,
+      lastSeq: seen.seq,
+    });
+    t.track(again.socket);
+    const names = again.recorder.events.map((e) => e.name);
+    expect(names).toEqual(['deposit_completed:v1', 'deposit_completed:v1', 'session:v1']);
+    expect(
+      again.recorder
+        .named('deposit_completed:v1')
+        .map((e) => [e.transactionId, e.seq, e.newBalance]),
+    ).toEqual([
+      [a.transactionId, 2, 15_000],
+      [b.transactionId, 3, 35_000],
+    ]);
+    expect(again.session).toMatchObject({
+      userId: 'alice',
+      epoch: first.session.epoch,
+      lastSeq: 3,
+      gap: false,
+    });
+  });
+
+  it('replays nothing without lastSeq and reports the current seq', async () => {
+    const token = await login(t.url, 'alice');
+    const deposit = await createDeposit(t.url, token);
+    await postIpn(t.url, signedIpn(t.server, deposit));
+    const client = await connectClient(t.url, { token });
+    t.track(client.socket);
+    expect(client.recorder.events.map((e) => e.name)).toEqual(['session:v1']);
+    expect(client.session).toMatchObject({ lastSeq: 1, gap: false });
+  });
+
+  it('tells a client of another epoch that it has a gap and replays nothing', async () => {
+    const token = await login(t.url, 'alice');
+    const deposit = await createDeposit(t.url, token);
+    await postIpn(t.url, signedIpn(t.server, deposit));
+    const client = await connectClient(t.url, { token, epoch: 'some-lost-log', lastSeq: 0 });
+    t.track(client.socket);
+    expect(client.recorder.events.map((e) => e.name)).toEqual(['session:v1']);
+    expect(client.session).toMatchObject({ lastSeq: 1, gap: true });
+    expect(client.session.epoch).not.toBe('some-lost-log');
+  });
+
+  it('keeps balances, history, idempotency and seq across a restart on the same database', async () => {
+    const token = await login(t.url, 'alice');
+    const first = await connectClient(t.url, { token });
+    t.track(first.socket);
+    const a = await createDeposit(t.url, token, 10_000);
+    const ipnA = signedIpn(t.server, a);
+    await postIpn(t.url, ipnA);
+    const seen = await first.recorder.waitFor('deposit_completed:v1');
+    const pending = await createDeposit(t.url, token, 20_000);
+    await waitForDisconnect(first.socket);
+
+    await t.stop();
+    await t.restart();
+
+    expect((await postIpn(t.url, ipnA)).status).toBe(204);
+    expect((await postIpn(t.url, signedIpn(t.server, pending))).status).toBe(204);
+    const again = await connectClient(t.url, {
+      token,
+      epoch: first.session.epoch,
+      lastSeq: seen.seq,
+    });
+    t.track(again.socket);
+    expect(again.session).toMatchObject({ epoch: first.session.epoch, lastSeq: 2, gap: false });
+    expect(
+      again.recorder
+        .named('deposit_completed:v1')
+        .map((e) => [e.transactionId, e.seq, e.newBalance]),
+    ).toEqual([[pending.transactionId, 2, 30_000]]);
+    expect((await api(t.url, 'GET', '/api/v1/wallet', { token })).body).toMatchObject({
+      balance: 30_000,
+    });
+    const history = await api(t.url, 'GET', '/api/v1/payment/transactions', { token });
+    expect(history.body.items.map((item: { transactionId: string }) => item.transactionId)).toEqual(
+      [pending.transactionId, a.transactionId],
+    );
+  });
+});

@@ -1,0 +1,55 @@
+export {
+  PaymentNotifier,
+  type DepositCompletedData,
+  type NotifierMetrics,
+  type PaymentNotifierOptions,
+  type PaymentStatusUpdateData,
+  type WithdrawalCompletedData,
+} from './PaymentNotifier';
+export type {
+  EventLog,
+  ReplayResult,
+  StoreTransaction,
+  StoredEvent,
+  UnsequencedEvent,
+} from './EventLog';
+export {
+  SqliteEventLog,
+  type SqliteDatabaseLike,
+  type SqliteEventLogOptions,
+  type SqliteStatementLike,
+} from './SqliteEventLog';
+export {
+  AccessTokenError,
+  signAccessToken,
+  verifyAccessToken,
+  type AccessTokenClaims,
+  type SignAccessTokenOptions,
+} from './accessToken';
+export {
+  createSocketAuthMiddleware,
+  handshakeError,
+  handshakeToken,
+  type AuthenticatedSocketData,
+  type SocketAuthOptions,
+} from './socketAuthMiddleware';
+export {
+  createOriginAllowRequest,
+  isOriginAllowed,
+  type AllowRequest,
+  type OriginPolicy,
+} from './originAllowRequest';
+export {
+  MOMO_IPN_SIGNED_FIELDS,
+  buildMomoIpnRawSignature,
+  signMomoIpn,
+  verifyMomoIpnSignature,
+  type MomoIpnSignedValues,
+  type MomoKeys,
+} from './momoSignature';
+export {
+  momoIpnSchema,
+  parseMomoIpn,
+  type MomoIpn,
+  type MomoIpnParseResult,
+} from './momoIpnSchema';
