@@ -1,3 +1,4 @@
+export { PaymentSocketClient } from './PaymentSocketClient';
 export {
   PaymentSocketError,
   isPaymentSocketError,

@@ -4,6 +4,7 @@ import type {
   PaymentStatusUpdateEvent,
   TransactionSnapshot,
   TransactionStatus,
+  TransactionType,
   WithdrawalCompletedEvent,
 } from '@paysocket/protocol';
 import type { PaymentSocketError } from './PaymentSocketError';
@@ -42,6 +43,8 @@ export interface TransactionState {
   transactionId: string;
   status: TransactionStatus;
   reason?: string;
+  /** Deposit or withdrawal, once an event or a look-up said so. */
+  type?: TransactionType;
   /** The last event that changed this state (absent when it came from a look-up with no event). */
   event?: PaymentEventMap[PaymentEventKind];
   /** The last snapshot seen from a look-up, when there was one. */
@@ -99,6 +102,11 @@ export interface PaymentSocketClientOptions {
   logger?: Logger | false;
   /** Socket.IO path. Defaults to `'/socket.io'`. */
   path?: string;
+  /**
+   * Extra HTTP headers for the handshake and the default look-up, e.g. a `cookie` when running
+   * in Node (browsers send their cookies themselves and refuse to set that header).
+   */
+  headers?: Record<string, string>;
 }
 
 export type WatchResultStatus = 'completed' | 'failed' | 'cancelled' | 'timeout' | 'aborted';
@@ -130,7 +138,9 @@ export interface ClientMetrics {
   reconnects: number;
   eventsReceived: number;
   eventsRejected: number;
+  /** Events dropped as repeats, or because they would move a final status backwards. */
   duplicatesDropped: number;
+  /** Catch-up passes run: look-ups after a (re)connect, a `gap`, or the tab becoming visible. */
   catchUps: number;
   /** Event timestamp (server clock) to local delivery, corrected by the clock offset, in ms. */
   latency: LatencyStats;
@@ -151,6 +161,11 @@ export interface PaymentSocketClientApi {
   ): () => void;
   listenerCount(name: ClientEventName): number;
   watchTransaction(transactionId: string, options?: WatchOptions): TransactionWatch;
+  /**
+   * Marks a transaction as watched (looked up after every reconnect while it is not final,
+   * including after a watch on it settled) until the returned function is called.
+   */
+  follow?(transactionId: string): () => void;
   getMetrics(): ClientMetrics;
   connect(): void;
   disconnect(): void;

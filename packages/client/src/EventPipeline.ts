@@ -1,0 +1,135 @@
+import {
+  PAYMENT_EVENT_SCHEMAS,
+  canTransition,
+  type PaymentEventKind,
+  type TransactionSnapshot,
+  type TransactionStatus,
+} from '@paysocket/protocol';
+import { LatencyWindow } from './LatencyWindow';
+import { PaymentSocketError } from './PaymentSocketError';
+import { eventFromSnapshot, type AnyPaymentEvent } from './eventFromSnapshot';
+import { rememberBounded } from './rememberBounded';
+import type { TransactionState } from './types';
+
+const SEEN_LIMIT = 2000;
+const TRANSACTION_LIMIT = 500;
+
+export interface PipelineOutput {
+  deliver(event: AnyPaymentEvent): void;
+  error(error: PaymentSocketError): void;
+  changed(state: TransactionState): void;
+}
+
+/**
+ * Validate, de-duplicate, fold into transaction states, dispatch: everything that happens to a
+ * payment event between the socket (or a look-up) and application code. Memory is bounded;
+ * followed transactions are never evicted.
+ */
+export class EventPipeline {
+  readonly transactions = new Map<string, TransactionState>();
+  /** Transactions someone watches, with how many watchers. */
+  readonly followed = new Map<string, number>();
+  readonly latency = new LatencyWindow();
+  received = 0;
+  rejected = 0;
+  dropped = 0;
+  #seen = new Map<string, true>();
+
+  constructor(readonly out: PipelineOutput) {}
+
+  /**
+   * A v1 payment event straight from the wire. Returns its `seq` when it was valid (delivered
+   * or dropped), so the caller can keep lastSeq; `clockOffsetMs` is given for live events only.
+   */
+  receive(kind: PaymentEventKind, name: string, payload: unknown, clockOffsetMs?: number) {
+    this.received++;
+    const result = PAYMENT_EVENT_SCHEMAS[kind].safeParse(payload);
+    if (!result.success) {
+      this.rejected++;
+      const issue = result.error.issues[0];
+      this.out.error(
+        new PaymentSocketError(
+          'INVALID_EVENT',
+          `Invalid ${name}: ${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
+          { event: name, cause: result.error },
+        ),
+      );
+      return undefined;
+    }
+    this.accept(result.data, clockOffsetMs);
+    return result.data.seq;
+  }
+
+  /** A valid event: dropped if already delivered or if it would regress a final status. */
+  accept(event: AnyPaymentEvent, clockOffsetMs?: number, snapshot?: TransactionSnapshot): void {
+    const { transactionId: id, type: kind } = event;
+    const update = kind === 'payment_status_update' ? event : undefined;
+    const status: TransactionStatus = update ? update.status : 'completed';
+    const type = update
+      ? update.transactionType
+      : kind === 'deposit_completed'
+        ? 'deposit'
+        : 'withdrawal';
+    const key = status === 'pending' ? event.eventId : `${kind} ${id} ${status}`;
+    const current = this.transactions.get(id);
+    if (
+      (key !== undefined && this.#seen.has(key)) ||
+      (current && current.status !== status && !canTransition(current, status, type))
+    ) {
+      this.dropped++;
+      return;
+    }
+    if (key !== undefined) rememberBounded(this.#seen, key, true, SEEN_LIMIT);
+    if (clockOffsetMs !== undefined) {
+      this.latency.add(Date.now() + clockOffsetMs - Date.parse(event.timestamp));
+    }
+    this.#fold({
+      transactionId: id,
+      status,
+      reason: update?.metadata?.reason,
+      type,
+      event,
+      snapshot: snapshot ?? current?.snapshot,
+      updatedAt: event.timestamp,
+    });
+    this.out.deliver(event);
+  }
+
+  /** A looked-up transaction: delivered as the event it stands for, or folded in as it is. */
+  applySnapshot(snapshot: TransactionSnapshot): void {
+    const event = eventFromSnapshot(snapshot);
+    if (event) return this.accept(event, undefined, snapshot);
+    const current = this.transactions.get(snapshot.transactionId);
+    if (
+      current &&
+      current.status !== snapshot.status &&
+      !canTransition(current, snapshot.status, snapshot.type)
+    ) {
+      return;
+    }
+    this.#fold({
+      ...current,
+      transactionId: snapshot.transactionId,
+      status: snapshot.status,
+      reason: snapshot.reason,
+      type: snapshot.type,
+      snapshot,
+      updatedAt: snapshot.updatedAt,
+    });
+  }
+
+  forget(): void {
+    this.#seen.clear();
+    this.transactions.clear();
+    this.followed.clear();
+  }
+
+  #fold(state: TransactionState): void {
+    if (state.reason === undefined) delete state.reason;
+    if (state.snapshot === undefined) delete state.snapshot;
+    rememberBounded(this.transactions, state.transactionId, state, TRANSACTION_LIMIT, (id) =>
+      this.followed.has(id),
+    );
+    this.out.changed(state);
+  }
+}
