@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  api,
+  connectClient,
+  createDeposit,
+  login,
+  startTestServer,
+  type TestServer,
+} from './testServer';
+
+let t: TestServer | undefined;
+afterEach(async () => {
+  await t?.cleanup();
+  t = undefined;
+});
+
+function postForm(url: string, path: string, action: string, origin: string) {
+  return fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+    body: new URLSearchParams({ action }).toString(),
+  });
+}
+
+describe('fake MoMo app page', () => {
+  it('shows the amount in VND with Pay and Decline, and Pay completes the deposit through a signed IPN', async () => {
+    t = await startTestServer();
+    const token = await login(t.url, 'alice');
+    const { socket, recorder } = await connectClient(t.url, { token });
+    t.track(socket);
+    const deposit = await createDeposit(t.url, token, 100_000);
+    const page = await fetch(String(deposit.paymentUrl));
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await page.text();
+    expect(html).toContain('100.000 ₫');
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toMatch(/value="pay">Thanh toán</);
+    expect(html).toMatch(/value="decline">Từ chối</);
+    expect(html).not.toContain(t.server.config.momo.secretKey);
+
+    const paid = await postForm(t.url, `/mock-momo/pay/${deposit.transactionId}`, 'pay', t.url);
+    expect(paid.status).toBe(200);
+    expect(await paid.text()).toContain('Thanh toán thành công');
+    const event = await recorder.waitFor('deposit_completed:v1');
+    expect(event).toMatchObject({ transactionId: deposit.transactionId, newBalance: 100_000 });
+    expect(event.providerTransactionId).toMatch(/^\d{10}$/);
+    expect(await (await fetch(String(deposit.paymentUrl))).text()).toContain(
+      'Giao dịch đã được thanh toán',
+    );
+  });
+
+  it('Decline cancels the deposit (declined)', async () => {
+    t = await startTestServer();
+    const token = await login(t.url, 'alice');
+    const deposit = await createDeposit(t.url, token, 5_000);
+    const declined = await postForm(
+      t.url,
+      `/mock-momo/pay/${deposit.transactionId}`,
+      'decline',
+      t.url,
+    );
+    expect(await declined.text()).toContain('Đã từ chối thanh toán');
+    const snapshot = await api(
+      t.url,
+      'GET',
+      `/api/v1/payment/transactions/${deposit.transactionId}`,
+      { token },
+    );
+    expect(snapshot.body).toMatchObject({ status: 'cancelled', reason: 'declined' });
+  });
+
+  it('uses PUBLIC_URL for the QR target and refuses posts from foreign origins', async () => {
+    t = await startTestServer({ publicUrl: 'http://192.168.1.20:4000' });
+    const token = await login(t.url, 'alice');
+    const deposit = await createDeposit(t.url, token);
+    expect(deposit.paymentUrl).toBe(
+      `http://192.168.1.20:4000/mock-momo/pay/${deposit.transactionId}`,
+    );
+    const foreign = await postForm(
+      t.url,
+      `/mock-momo/pay/${deposit.transactionId}`,
+      'pay',
+      'http://evil.example',
+    );
+    expect(foreign.status).toBe(403);
+    const bad = await postForm(t.url, `/mock-momo/pay/${deposit.transactionId}`, 'steal', t.url);
+    expect(bad.status).toBe(400);
+    expect((await api(t.url, 'GET', '/mock-momo/pay/unknown')).status).toBe(404);
+    expect((await api(t.url, 'GET', '/api/v1/wallet', { token })).body).toMatchObject({
+      balance: 0,
+    });
+  });
+});
+
+describe('production mode', () => {
+  const productionEnv = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
+    MOMO_PARTNER_CODE: 'MOMOPROD',
+    MOMO_ACCESS_KEY: 'prod-access',
+    MOMO_SECRET_KEY: 'prod-secret',
+  };
+
+  it('refuses the dev login, confirm-deposit and the fake MoMo page, and trusts integrator JWTs', async () => {
+    t = await startTestServer({ env: productionEnv });
+    const loginResult = await api(t.url, 'POST', '/api/v1/auth/login', {
+      body: { userId: 'alice' },
+    });
+    expect(loginResult.status).toBe(403);
+    expect(loginResult.body).toMatchObject({ error: { code: 'DISABLED_IN_PRODUCTION' } });
+    const { signAccessToken } = await import('@paysocket/server');
+    const token = await signAccessToken('alice', productionEnv.JWT_SECRET);
+    const deposit = await createDeposit(t.url, token);
+    const confirm = await api(t.url, 'POST', '/api/v1/payment/confirm-deposit', {
+      token,
+      body: { transactionId: deposit.transactionId },
+    });
+    expect(confirm.status).toBe(403);
+    expect((await api(t.url, 'GET', `/mock-momo/pay/${deposit.transactionId}`)).status).toBe(403);
+    const ownOrigin = await api(t.url, 'GET', '/api/v1/wallet', {
+      token,
+      headers: { origin: t.url },
+    });
+    expect(ownOrigin.status, 'own origins are allowed only in development').toBe(403);
+  });
+
+  it('refuses to start with dev-default or missing secrets', async () => {
+    const { ConfigError, DEV_DEFAULTS, loadConfig } = await import('../src/index');
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...productionEnv, JWT_SECRET: DEV_DEFAULTS.jwtSecret })).toThrow(
+      /development secrets/,
+    );
+    expect(() => loadConfig({ ...productionEnv, JWT_SECRET: 'short' })).toThrow(/at least 32/);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'not a url' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(loadConfig({ PUBLIC_URL: 'http://192.168.1.20:4000/' })).toMatchObject({
+      host: '0.0.0.0',
+      publicUrl: 'http://192.168.1.20:4000',
+    });
+  });
+});
