@@ -14,6 +14,15 @@ export const sourceAliases = {
   '@paysocket/mock-server': pkg('mock-server'),
 };
 
+const react18 = (path: string) =>
+  fileURLToPath(new URL(`./packages/react/node_modules/${path}`, import.meta.url));
+const react18Aliases = [
+  { find: /^react$/, replacement: react18('react-18/index.js') },
+  { find: /^react\/(.*)$/, replacement: react18('react-18/$1') },
+  { find: /^react-dom$/, replacement: react18('react-dom-18/index.js') },
+  { find: /^react-dom\/(.*)$/, replacement: react18('react-dom-18/$1') },
+];
+
 export default defineConfig({
   resolve: { alias: sourceAliases },
   test: {
@@ -32,6 +41,18 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['packages/*/test/**/*.test.tsx', 'packages/*/src/**/*.test.tsx'],
+        },
+      },
+      {
+        extends: true,
+        // The hook tests again on React 18 (the peer range is >=18).
+        resolve: { alias: react18Aliases },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          include: ['packages/react/test/*.test.tsx'],
+          setupFiles: ['packages/react/test/support/react18Resolution.ts'],
+          server: { deps: { inline: [/@testing-library\/react/] } },
         },
       },
       {

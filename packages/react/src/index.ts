@@ -1,0 +1,14 @@
+export { PaymentSocketProvider, type PaymentSocketProviderProps } from './PaymentSocketProvider';
+export { type PaymentSocketHookOptions } from './usePaymentSocketClient';
+export {
+  usePaymentSocket,
+  type PaymentSocketHandlers,
+  type UsePaymentSocketResult,
+} from './usePaymentSocket';
+export {
+  useDepositListener,
+  type DepositListenerOptions,
+  type DepositListenerResult,
+} from './useDepositListener';
+export { useTransactionStatus, type TransactionStatusResult } from './useTransactionStatus';
+export { usePaymentSocketDebug } from './usePaymentSocketDebug';
