@@ -68,7 +68,7 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
       this.#notify();
       for (const watch of this.#watches) {
         if (watch.id !== state.transactionId) continue;
-        watch.onUpdate?.(state);
+        if (watch.onUpdate) this.#call(watch.onUpdate, state);
         if (isTerminalStatus(state.status)) watch.settle(resultOf(state));
       }
     },
@@ -96,6 +96,7 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   #unwatchBrowser: () => void;
 
   constructor(options: PaymentSocketClientOptions) {
+    if (!options?.url) throw new TypeError('PaymentSocketClient: options.url is required');
     this.#options = options;
     this.#log = options.logger === false ? undefined : (options.logger ?? console);
     this.#unwatchBrowser = watchBrowser({
@@ -147,8 +148,9 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     name: K,
     listener: (payload: ClientEventMap[K]) => void,
   ): () => void {
-    this.#emitter.on(name, listener);
-    return () => this.#emitter.off(name, listener);
+    const safe = (payload: ClientEventMap[K]) => this.#call(listener, payload);
+    this.#emitter.on(name, safe);
+    return () => this.#emitter.off(name, safe);
   }
 
   listenerCount(name: ClientEventName): number {
@@ -480,13 +482,18 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   }
 
   #notify(): void {
-    for (const listener of this.#subscribers) listener();
+    for (const listener of this.#subscribers) this.#call(listener);
   }
 
   #emit<K extends ClientEventName>(name: K, payload: ClientEventMap[K]): void {
     if (name === 'error') this.#log?.warn('paysocket:', payload);
+    this.#emitter.emit(name, payload);
+  }
+
+  /** Application code that throws must not break delivery to the rest. */
+  #call<T>(fn: (arg: T) => unknown, arg?: T): void {
     try {
-      this.#emitter.emit(name, payload);
+      fn(arg as T);
     } catch (error) {
       this.#log?.error('paysocket: a listener threw', error);
     }

@@ -12,7 +12,8 @@ export async function fetchTransaction(
   headers: Record<string, string> | undefined,
 ): Promise<unknown> {
   const res = await fetch(apiUrl.replace(/\/$/, '') + API_PATHS.transaction(transactionId), {
-    credentials: 'include',
+    // Token mode must not need the server's CORS-with-credentials.
+    credentials: token === undefined ? 'include' : 'same-origin',
     headers: token === undefined ? headers : { ...headers, authorization: `Bearer ${token}` },
   });
   if (res.status === 404) return null;

@@ -272,6 +272,15 @@ describe('connection', () => {
     await expect(client.watchTransaction('d2')).resolves.toEqual({ status: 'aborted' });
   });
 
+  it('refuses to be built without a url', () => {
+    expect(
+      () =>
+        new PaymentSocketClient(
+          {} as unknown as ConstructorParameters<typeof PaymentSocketClient>[0],
+        ),
+    ).toThrow(/url is required/);
+  });
+
   it('keeps getState stable until something changes, and on() returns its unsubscribe', async () => {
     const server = await startServer();
     const client = new PaymentSocketClient({ url: server.url, autoConnect: false, logger: false });

@@ -368,4 +368,32 @@ describe('delivery', () => {
     expect(latency.p50).toBeGreaterThanOrEqual(-1000);
     expect(latency.p95).toBeLessThan(1000);
   });
+
+  it('keeps delivering when application code throws', async () => {
+    const server = await startServer();
+    const logged = vi.fn();
+    const client = createClient(server, {
+      auth: { token: server.issueToken('alice') },
+      logger: { debug() {}, info() {}, warn() {}, error: logged },
+    });
+    client.on('deposit_completed', () => {
+      throw new Error('listener bug');
+    });
+    client.subscribe(() => {
+      throw new Error('subscriber bug');
+    });
+    const seen = record(client);
+    const watch = client.watchTransaction('d1', {
+      onUpdate: () => {
+        throw new Error('onUpdate bug');
+      },
+    });
+    client.setUser('alice');
+    await waitCaughtUp(client);
+    const completion = server.emitDeposit('alice', { transactionId: 'd1' });
+    await expect(watch).resolves.toMatchObject({ status: 'completed', event: completion });
+    expect(seen.events.deposit_completed).toEqual([completion]);
+    expect(logged).toHaveBeenCalledWith('paysocket: a listener threw', new Error('listener bug'));
+    expect(logged).toHaveBeenCalledWith('paysocket: a listener threw', new Error('onUpdate bug'));
+  });
 });
