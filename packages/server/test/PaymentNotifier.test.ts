@@ -68,7 +68,7 @@ function client(userId: string, auth: Record<string, unknown> = {}) {
     const received: Array<
       [string, { seq?: number; transactionId?: string } & Partial<SessionInfo>]
     > = [];
-    socket.onAny((name: string, payload: never) => {
+    socket.onAny((name: string, payload: (typeof received)[number][1]) => {
       received.push([name, payload]);
     });
     const session = new Promise<SessionInfo>((resolve) => socket.once('session:v1', resolve));
