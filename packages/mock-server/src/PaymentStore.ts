@@ -65,7 +65,12 @@ export class PaymentStore {
 
   constructor(path: string) {
     this.#db = new Database(path);
-    if (path !== ':memory:') this.#db.pragma('journal_mode = WAL');
+    if (path !== ':memory:') {
+      this.#db.pragma('journal_mode = WAL');
+      // With WAL, NORMAL stays atomic and consistent after a crash (a commit is all or nothing);
+      // only the last commits before a power loss may be lost, not half of one.
+      this.#db.pragma('synchronous = NORMAL');
+    }
     this.#db.exec(`
       CREATE TABLE IF NOT EXISTS wallets (user_id TEXT PRIMARY KEY, balance INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS transactions (
