@@ -1,6 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClient, record, startServer, waitCaughtUp, waitForStatus } from './support/harness';
+import {
+  createClient,
+  eventually,
+  record,
+  startServer,
+  waitCaughtUp,
+  waitForStatus,
+} from './support/harness';
 
 let online = true;
 let visibility: DocumentVisibilityState = 'visible';
@@ -28,7 +35,7 @@ function setVisibility(state: DocumentVisibilityState): void {
 /** Retries so slow that only a browser event can bring the client back within a test. */
 const slowRetries = { reconnect: { initialDelayMs: 60_000, maxDelayMs: 60_000 } };
 
-describe('browser events', () => {
+describe('browser events', { timeout: 30_000 }, () => {
   it('is offline while the browser says so and retries at once when it comes back', async () => {
     const server = await startServer();
     const client = createClient(server, {
@@ -109,7 +116,7 @@ describe('browser events', () => {
     await waitCaughtUp(client);
     server.putTransaction('alice', { transactionId: 'd1' });
     const watch = client.watchTransaction('d1');
-    await vi.waitFor(() => expect(client.getTransaction('d1')?.status).toBe('pending'));
+    await eventually(() => expect(client.getTransaction('d1')?.status).toBe('pending'));
 
     // The completion event was lost (a sleeping tab's socket can miss it).
     server.putTransaction('alice', { transactionId: 'd1', status: 'completed', newBalance: 1 });

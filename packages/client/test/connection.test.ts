@@ -3,6 +3,7 @@ import { ACCESS_TOKEN_COOKIE } from '@paysocket/protocol';
 import { PaymentSocketClient } from '../src/PaymentSocketClient';
 import {
   createClient,
+  eventually,
   flush,
   record,
   startServer,
@@ -10,7 +11,7 @@ import {
   waitForStatus,
 } from './support/harness';
 
-describe('connection', () => {
+describe('connection', { timeout: 30_000 }, () => {
   it('asks the token provider again on every reconnect and refreshes an expired token', async () => {
     const server = await startServer();
     let current = server.issueToken('alice');
@@ -106,7 +107,7 @@ describe('connection', () => {
 
     server.putTransaction('alice', { transactionId: 'd1' });
     await client.watchTransaction('d1', { timeoutMs: 0 });
-    await vi.waitFor(() => expect(server.lookups).toHaveLength(1));
+    await eventually(() => expect(server.lookups).toHaveLength(1));
     expect(server.lookups[0]).toMatchObject({ userId: 'alice', authorization: undefined });
   });
 
@@ -191,7 +192,7 @@ describe('connection', () => {
     const watch = client.watchTransaction('a1');
     await waitCaughtUp(client);
     server.emitDeposit('alice', { transactionId: 'a0' });
-    await vi.waitFor(() => expect(client.getState().lastSeq).toBe(1));
+    await eventually(() => expect(client.getState().lastSeq).toBe(1));
 
     user = 'bob';
     client.setUser('bob');
@@ -212,7 +213,7 @@ describe('connection', () => {
 
     client.setUser(null);
     expect(client.getState()).toMatchObject({ status: 'idle', userId: null });
-    await vi.waitFor(() => expect(server.socketCount()).toBe(0));
+    await eventually(() => expect(server.socketCount()).toBe(0));
   });
 
   it("never sends one user's token on the next user's connection", async () => {
@@ -231,7 +232,7 @@ describe('connection', () => {
       },
     });
     client.setUser('alice');
-    await vi.waitFor(() => expect(releaseAlice).toBeTypeOf('function'));
+    await eventually(() => expect(releaseAlice).toBeTypeOf('function'));
     user = 'bob';
     client.setUser('bob');
     releaseAlice();

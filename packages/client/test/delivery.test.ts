@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   createClient,
+  eventually,
   flush,
   record,
   startServer,
@@ -8,7 +9,7 @@ import {
   waitForStatus,
 } from './support/harness';
 
-describe('delivery', () => {
+describe('delivery', { timeout: 30_000 }, () => {
   it('delivers each event kind to its listeners, validated and typed', async () => {
     const server = await startServer();
     const token = server.issueToken('alice');
@@ -110,7 +111,7 @@ describe('delivery', () => {
     await waitForStatus(client, 'reconnecting');
     const completion = server.completeDeposit('alice', 'd1');
     await server.restart();
-    await vi.waitFor(() => expect(seen.events.deposit_completed).toEqual([completion]));
+    await eventually(() => expect(seen.events.deposit_completed).toEqual([completion]));
     await waitCaughtUp(client);
 
     expect(server.handshakes.at(-1)?.auth).toMatchObject({
@@ -132,7 +133,7 @@ describe('delivery', () => {
     await waitCaughtUp(client);
     server.putTransaction('alice', { transactionId: 'd1', amount: 70_000 });
     const watch = client.watchTransaction('d1');
-    await vi.waitFor(() => expect(client.getTransaction('d1')?.status).toBe('pending'));
+    await eventually(() => expect(client.getTransaction('d1')?.status).toBe('pending'));
 
     await server.stop();
     await waitForStatus(client, 'reconnecting');
@@ -169,7 +170,7 @@ describe('delivery', () => {
     client.setUser('alice');
     for (const id of ['a', 'b', 'c']) server.emitStatus('alice', { transactionId: id });
     await waitCaughtUp(client);
-    await vi.waitFor(() => expect(client.getState().lastSeq).toBe(3));
+    await eventually(() => expect(client.getState().lastSeq).toBe(3));
     const oldEpoch = server.epoch;
 
     await server.stop();
@@ -182,7 +183,7 @@ describe('delivery', () => {
 
     // seq 1 of the new log is news, not something already seen at seq 3 of the old one.
     const first = server.completeDeposit('alice', 'd1');
-    await vi.waitFor(() => expect(seen.events.deposit_completed).toEqual([first]));
+    await eventually(() => expect(seen.events.deposit_completed).toEqual([first]));
     expect(client.getState().lastSeq).toBe(1);
     client.disconnect();
     client.connect();
@@ -317,7 +318,7 @@ describe('delivery', () => {
     server.putTransaction('alice', { transactionId: 'd2', type: 'withdrawal' });
     void client.watchTransaction('d1');
     void client.watchTransaction('d2');
-    await vi.waitFor(() => expect(client.getTransaction('d2')?.status).toBe('pending'));
+    await eventually(() => expect(client.getTransaction('d2')?.status).toBe('pending'));
 
     client.disconnect();
     server.completeDeposit('alice', 'd1');
@@ -340,12 +341,12 @@ describe('delivery', () => {
     const client = createClient(server, { auth: { token: server.issueToken('alice') } });
     const seen = record(client);
     client.setUser('alice');
-    await vi.waitFor(() => expect(client.getState().epoch).toBe(server.epoch));
+    await eventually(() => expect(client.getState().epoch).toBe(server.epoch));
     client.disconnect();
     const missed = server.emitDeposit('alice', { transactionId: 'd1' });
     client.connect();
     await waitForStatus(client, 'connected');
-    await vi.waitFor(() => expect(server.socketCount('alice')).toBe(1));
+    await eventually(() => expect(server.socketCount('alice')).toBe(1));
     const during = server.emitDeposit('alice', { transactionId: 'd2' });
     await waitCaughtUp(client);
     await flush(server, client, 'alice');

@@ -20,7 +20,7 @@ describe('in a plain Node process (SSR)', () => {
     const { stdout } = await run(
       process.execPath,
       ['--import', 'tsx', '--input-type=module', '-e', script],
-      { cwd: root, timeout: 20_000 },
+      { cwd: root, timeout: 50_000 },
     );
     expect(JSON.parse(stdout)).toEqual({
       before: ['undefined', 'undefined'],
@@ -28,5 +28,5 @@ describe('in a plain Node process (SSR)', () => {
       after: 'closed',
       guard: false,
     });
-  });
+  }, 60_000);
 });

@@ -39,7 +39,7 @@ function connect(server: TestServer, auth: Record<string, unknown>): Received {
   return { ...received, session };
 }
 
-describe('TestServer', () => {
+describe('TestServer', { timeout: 30_000 }, () => {
   it('replays events after lastSeq in order, then sends session:v1', async () => {
     const server = await start();
     const token = server.issueToken('alice');
@@ -103,9 +103,9 @@ describe('TestServer', () => {
     const token = server.issueToken('alice');
     const client = connect(server, { token });
     await new Promise<void>((resolve) => client.socket.on('connect', resolve));
-    await expect.poll(() => server.socketCount('alice')).toBe(1);
+    await expect.poll(() => server.socketCount('alice'), { timeout: 10_000 }).toBe(1);
     server.emitDeposit('alice', { transactionId: 'd1' });
-    await expect.poll(() => client.names).toEqual([EVENTS.depositCompleted]);
+    await expect.poll(() => client.names, { timeout: 10_000 }).toEqual([EVENTS.depositCompleted]);
     expect(client.payloads[0]).not.toHaveProperty('seq');
     expect(client.payloads[0]).not.toHaveProperty('eventId');
   });

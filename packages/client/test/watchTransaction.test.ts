@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TransactionSnapshot } from '@paysocket/protocol';
 import { PaymentSocketClient } from '../src/PaymentSocketClient';
 import type { WatchResult } from '../src/types';
-import { createClient, flush, record, startServer, waitCaughtUp } from './support/harness';
+import {
+  createClient,
+  eventually,
+  flush,
+  record,
+  startServer,
+  waitCaughtUp,
+} from './support/harness';
 
 async function connectedClient(options: Parameters<typeof createClient>[1] = {}) {
   const server = await startServer();
@@ -12,7 +19,7 @@ async function connectedClient(options: Parameters<typeof createClient>[1] = {})
   return { server, client };
 }
 
-describe('watchTransaction', () => {
+describe('watchTransaction', { timeout: 30_000 }, () => {
   it('settles once with the completion, calling onUpdate on every change', async () => {
     const { server, client } = await connectedClient();
     const updates: string[] = [];
@@ -54,7 +61,7 @@ describe('watchTransaction', () => {
   it('settles at once for a transaction already in a terminal state', async () => {
     const { server, client } = await connectedClient();
     server.emitWithdrawal('alice', { transactionId: 'w1' });
-    await vi.waitFor(() => expect(client.getTransaction('w1')).toBeDefined());
+    await eventually(() => expect(client.getTransaction('w1')).toBeDefined());
     const result = await client.watchTransaction('w1', { timeoutMs: 10_000 });
     expect(result.status).toBe('completed');
   });
@@ -139,11 +146,11 @@ describe('watchTransaction', () => {
       reason: 'expired',
     });
     const stop = client.follow('d1');
-    await vi.waitFor(() => expect(client.getTransaction('d1')?.reason).toBe('expired'));
+    await eventually(() => expect(client.getTransaction('d1')?.reason).toBe('expired'));
     await server.stop();
     server.completeDeposit('alice', 'd1', { ids: false });
     await server.restart();
-    await vi.waitFor(() => expect(client.getTransaction('d1')?.status).toBe('completed'));
+    await eventually(() => expect(client.getTransaction('d1')?.status).toBe('completed'));
     stop();
     stop();
   });
@@ -153,7 +160,7 @@ describe('watchTransaction', () => {
     const seen = record(client);
     server.lookupFailureStatus = 500;
     const watch = client.watchTransaction('d1');
-    await vi.waitFor(() => expect(seen.errors.map((e) => e.code)).toEqual(['LOOKUP_FAILED']));
+    await eventually(() => expect(seen.errors.map((e) => e.code)).toEqual(['LOOKUP_FAILED']));
     expect(seen.errors[0]?.transactionId).toBe('d1');
     server.emitDeposit('alice', { transactionId: 'd1' });
     await expect(watch).resolves.toMatchObject({ status: 'completed' });

@@ -64,10 +64,18 @@ export function record(client: PaymentSocketClient): Recorded {
   return recorded;
 }
 
+/** How long a test waits for something that must happen; generous for a loaded CI machine. */
+export const PATIENCE_MS = 10_000;
+
+/** Retries `assertion` until it passes (or PATIENCE_MS runs out). */
+export function eventually<T>(assertion: () => T): Promise<T> {
+  return vi.waitFor(assertion, { timeout: PATIENCE_MS, interval: 5 });
+}
+
 export async function waitForStatus(
   client: PaymentSocketClient,
   status: ConnectionStatus,
-  timeout = 3000,
+  timeout = PATIENCE_MS,
 ): Promise<void> {
   await vi.waitFor(
     () => {
@@ -80,7 +88,10 @@ export async function waitForStatus(
 }
 
 /** Connected, replayed and looked up: nothing missed is still on its way. */
-export async function waitCaughtUp(client: PaymentSocketClient, timeout = 3000): Promise<void> {
+export async function waitCaughtUp(
+  client: PaymentSocketClient,
+  timeout = PATIENCE_MS,
+): Promise<void> {
   await vi.waitFor(
     () => {
       const { status, caughtUp } = client.getState();
@@ -108,6 +119,6 @@ export async function flush(
     () => {
       if (!client.getTransaction(transactionId)) throw new Error('marker not received yet');
     },
-    { timeout: 3000, interval: 5 },
+    { timeout: PATIENCE_MS, interval: 5 },
   );
 }
