@@ -18,7 +18,7 @@ afterEach(async () => {
     }
   }
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}, 30_000);
 
 function run(args: string[], env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'paysocket-cli-'));
@@ -44,7 +44,7 @@ function run(args: string[], env: Record<string, string>) {
   return { child, firstUrl, exit, output: () => output };
 }
 
-describe('paysocket-mock-server CLI', () => {
+describe('paysocket-mock-server CLI', { timeout: 30_000 }, () => {
   it('listens on a free port and prints its URL; the server answers there', async () => {
     const { firstUrl } = run(['--port', '0', '--host', '127.0.0.1'], {});
     const url = await firstUrl;

@@ -14,12 +14,12 @@ import {
 let t: TestServer;
 beforeEach(async () => {
   t = await startTestServer();
-});
+}, 30_000);
 afterEach(async () => {
   await t.cleanup();
-});
+}, 30_000);
 
-describe('deposit flow', () => {
+describe('deposit flow', { timeout: 30_000 }, () => {
   it('logs in with a cookie and a token, and shows an empty wallet', async () => {
     const result = await api(t.url, 'POST', '/api/v1/auth/login', { body: { userId: 'alice' } });
     expect(result.status).toBe(200);

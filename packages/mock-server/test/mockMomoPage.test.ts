@@ -12,7 +12,7 @@ let t: TestServer | undefined;
 afterEach(async () => {
   await t?.cleanup();
   t = undefined;
-});
+}, 30_000);
 
 function postForm(url: string, path: string, action: string, origin: string) {
   return fetch(`${url}${path}`, {
@@ -22,7 +22,7 @@ function postForm(url: string, path: string, action: string, origin: string) {
   });
 }
 
-describe('fake MoMo app page', () => {
+describe('fake MoMo app page', { timeout: 30_000 }, () => {
   it('shows the amount in VND with Pay and Decline, and Pay completes the deposit through a signed IPN', async () => {
     t = await startTestServer();
     const token = await login(t.url, 'alice');
@@ -92,7 +92,7 @@ describe('fake MoMo app page', () => {
   });
 });
 
-describe('production mode', () => {
+describe('production mode', { timeout: 30_000 }, () => {
   const productionEnv = {
     NODE_ENV: 'production',
     JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',

@@ -22,10 +22,10 @@ beforeEach(async () => {
   const client = await connectClient(t.url, { token });
   t.track(client.socket);
   recorder = client.recorder;
-});
+}, 30_000);
 afterEach(async () => {
   await t.cleanup();
-});
+}, 30_000);
 
 async function state(transactionId: string) {
   const [wallet, transaction] = await Promise.all([
@@ -50,7 +50,7 @@ async function flushEvents() {
   await recorder.waitFor('deposit_completed:v1', (e) => e.transactionId === marker.transactionId);
 }
 
-describe('MoMo IPN', () => {
+describe('MoMo IPN', { timeout: 30_000 }, () => {
   it('refuses an IPN with any one signed field tampered, changing nothing', async () => {
     const deposit = await createDeposit(t.url, token, 100_000);
     const before = await state(deposit.transactionId);

@@ -14,9 +14,9 @@ let t: TestServer | undefined;
 afterEach(async () => {
   await t?.cleanup();
   t = undefined;
-});
+}, 30_000);
 
-describe('payment operations', () => {
+describe('payment operations', { timeout: 30_000 }, () => {
   it('cancels a pending deposit for its owner only, and a late success still credits it', async () => {
     t = await startTestServer();
     const token = await login(t.url, 'alice');

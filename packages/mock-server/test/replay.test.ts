@@ -13,10 +13,10 @@ import {
 let t: TestServer;
 beforeEach(async () => {
   t = await startTestServer();
-});
+}, 30_000);
 afterEach(async () => {
   await t.cleanup();
-});
+}, 30_000);
 
 function waitForDisconnect(socket: {
   once(event: 'disconnect', fn: () => void): unknown;
@@ -28,7 +28,7 @@ function waitForDisconnect(socket: {
   });
 }
 
-describe('replay on reconnect', () => {
+describe('replay on reconnect', { timeout: 30_000 }, () => {
   it('gives a client that was away both missed deposits, once each, then session:v1', async () => {
     const token = await login(t.url, 'alice');
     const first = await connectClient(t.url, { token });

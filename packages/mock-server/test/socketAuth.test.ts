@@ -13,14 +13,14 @@ import {
 let t: TestServer;
 beforeEach(async () => {
   t = await startTestServer({ allowedOrigins: ['http://wallet.example:5173'] });
-});
+}, 30_000);
 afterEach(async () => {
   await t.cleanup();
-});
+}, 30_000);
 
 const secret = () => new TextEncoder().encode(t.server.config.jwtSecret);
 
-describe('socket authentication', () => {
+describe('socket authentication', { timeout: 30_000 }, () => {
   it('refuses a handshake without a token', async () => {
     const error = await expectRefused(t.url, {});
     expect(error.message).toBe('UNAUTHORIZED');

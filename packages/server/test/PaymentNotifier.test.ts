@@ -85,14 +85,14 @@ const deposit = (transactionId: string, newBalance: number) => ({
 
 beforeEach(() => {
   log = new SqliteEventLog(new Database(':memory:') as unknown as SqliteDatabaseLike);
-});
+}, 30_000);
 afterEach(async () => {
   for (const socket of sockets) socket.disconnect();
   sockets = [];
   await new Promise<void>((resolve) => io.close(() => resolve()));
-});
+}, 30_000);
 
-describe('PaymentNotifier', () => {
+describe('PaymentNotifier', { timeout: 30_000 }, () => {
   it('stamps type, eventId, seq and timestamp, and emits only after the transaction commits', async () => {
     await start(log);
     const alice = await client('alice');
