@@ -12,3 +12,7 @@ export {
 } from './useDepositListener';
 export { useTransactionStatus, type TransactionStatusResult } from './useTransactionStatus';
 export { usePaymentSocketDebug } from './usePaymentSocketDebug';
+export { DepositQRModal, type DepositQRModalProps } from './DepositQRModal';
+export type { DepositPhase, ConnectionIndicator } from './modal/DepositPhase';
+export type { DepositQRClassNames, DepositQRTheme } from './modal/DepositQRView';
+export type { DepositQRLocale, DepositQRMessages } from './modal/messages';

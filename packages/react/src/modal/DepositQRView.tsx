@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { QRCodeSVG } from 'qrcode.react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { TransactionSnapshot } from '@paysocket/protocol';
 import type { ConnectionIndicator, DepositPhase } from './DepositPhase';
 import { isResultPhase } from './DepositPhase';
@@ -88,6 +88,10 @@ export function DepositQRView(props: DepositQRViewProps) {
   const [notice, setNotice] = useState('');
   const primaryRef = useRef<HTMLButtonElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  // Radix returns focus to its own Dialog.Trigger; the app's trigger lives outside, so the
+  // element focused when the dialog opened is remembered and focused again on close.
+  const contentRef = useRef<HTMLDivElement>(null);
+  const returnFocusRef = useRef<HTMLElement | null>(null);
   const countdownAnnouncement = useCountdownAnnouncement(
     remainingMs,
     m,
@@ -172,6 +176,20 @@ export function DepositQRView(props: DepositQRViewProps) {
       <Dialog.Portal>
         <Dialog.Overlay className={cx('ps-qr-overlay', classNames.overlay)} data-theme={theme} />
         <Dialog.Content
+          ref={contentRef}
+          onOpenAutoFocus={() => {
+            const active = document.activeElement;
+            if (active instanceof HTMLElement && !contentRef.current?.contains(active)) {
+              returnFocusRef.current = active;
+            }
+          }}
+          onCloseAutoFocus={(event) => {
+            const target = returnFocusRef.current;
+            if (target?.isConnected) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
           aria-modal="true"
           className={cx('ps-qr', props.className, classNames.content)}
           data-state={phase}
@@ -207,15 +225,7 @@ export function DepositQRView(props: DepositQRViewProps) {
               </div>
               {qrValue ? (
                 <div className={cx('ps-qr__code', classNames.qr)}>
-                  <QRCodeSVG
-                    ref={svgRef}
-                    value={qrValue}
-                    size={256}
-                    marginSize={2}
-                    level="M"
-                    role="img"
-                    aria-label={m.qrAlt(amount)}
-                  />
+                  <QrCode ref={svgRef} value={qrValue} label={m.qrAlt(amount)} />
                 </div>
               ) : null}
               {remainingMs !== null ? (
@@ -331,6 +341,25 @@ function ResultIcon({ phase, className }: { phase: DepositPhase; className?: str
     </div>
   );
 }
+
+/** The QR only changes with its value: kept out of the countdown's once-a-second render. */
+const QrCode = memo(function QrCode(props: {
+  ref: Ref<SVGSVGElement>;
+  value: string;
+  label: string;
+}) {
+  return (
+    <QRCodeSVG
+      ref={props.ref}
+      value={props.value}
+      size={256}
+      marginSize={2}
+      level="M"
+      role="img"
+      aria-label={props.label}
+    />
+  );
+});
 
 function totalMs(deposit: TransactionSnapshot): number | null {
   if (!deposit.expiresAt) return null;

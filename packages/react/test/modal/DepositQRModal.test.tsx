@@ -1,0 +1,359 @@
+import '@testing-library/jest-dom/vitest';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { TransactionSnapshot } from '@paysocket/protocol';
+import { DepositQRModal, type DepositQRModalProps } from '@paysocket/react';
+import { FakePaymentSocketClient } from '../support/FakePaymentSocketClient';
+import { depositCompleted, paymentStatusUpdate } from '../support/paymentEvents';
+import { renderWithClient } from '../support/renderWithClient';
+import { axeViolations } from './axe';
+import { CREATED_AT, pendingDeposit } from './depositFixture';
+
+// Rendering the full dialog in jsdom (and axe on it) is slow on a busy 2-core machine.
+vi.setConfig({ testTimeout: 20_000 });
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+type AppProps = Partial<DepositQRModalProps> & { initiallyOpen?: boolean };
+
+/** A wallet page: a trigger button and the modal, closed by its own onClose. */
+function WalletPage({ initiallyOpen = false, onClose, ...props }: AppProps) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <main>
+      <button type="button" onClick={() => setOpen(true)}>
+        Nạp tiền
+      </button>
+      <DepositQRModal
+        deposit={pendingDeposit()}
+        userId="u1"
+        {...props}
+        open={open}
+        onClose={() => {
+          setOpen(false);
+          onClose?.();
+        }}
+      />
+    </main>
+  );
+}
+
+/** The socket is up and `session:v1` said the server clock is `serverTimeOffsetMs` ahead. */
+function connect(client: FakePaymentSocketClient, serverTimeOffsetMs = 0) {
+  act(() => {
+    client.acceptConnection();
+    client.setState({ epoch: 'e1', serverTimeOffsetMs });
+  });
+}
+
+const timer = () => screen.getByRole('timer');
+
+describe('dialog anatomy and focus', () => {
+  // A minute into the deposit, frozen: only Date is faked, so user-event keeps real timers.
+  beforeEach(() => {
+    vi.useFakeTimers({ now: CREATED_AT + 60_000, toFake: ['Date'] });
+  });
+
+  test('focus moves in, stays trapped on Tab and Shift+Tab, and returns to the trigger', async () => {
+    const user = userEvent.setup();
+    const client = new FakePaymentSocketClient();
+    renderWithClient(<WalletPage onCancel={() => {}} />, client);
+    const trigger = screen.getByRole('button', { name: 'Nạp tiền' });
+    await user.click(trigger);
+    connect(client);
+
+    const dialog = screen.getByRole('dialog', { name: 'Quét mã để nạp tiền' });
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(dialog).toHaveAccessibleDescription(
+      'Mở ứng dụng MoMo và quét mã QR để nạp 100.000\u00a0₫ vào ví.',
+    );
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    // The page behind is hidden from assistive technology while the dialog is open.
+    expect(screen.queryByRole('button', { name: 'Nạp tiền' })).toBeNull();
+
+    const visited = new Set<Element>();
+    for (let i = 0; i < 12; i++) {
+      await user.tab({ shift: i >= 6 });
+      expect(dialog).toContainElement(document.activeElement as HTMLElement);
+      visited.add(document.activeElement!);
+    }
+    // Close, copy, save and cancel all took focus in turn ("Open MoMo" shows on phones only).
+    expect(
+      [...visited].map((element) => element.getAttribute('aria-label') ?? element.textContent),
+    ).toEqual(
+      expect.arrayContaining([
+        'Đóng',
+        'Sao chép liên kết thanh toán',
+        'Lưu ảnh QR',
+        'Huỷ giao dịch',
+      ]),
+    );
+    expect(await axeViolations()).toEqual([]);
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // The dialog hands focus back once it has unmounted.
+    await waitFor(() => expect(trigger).toHaveFocus());
+  });
+
+  test('the QR image names the action and the amount; the timer and progress bar carry values', async () => {
+    const client = new FakePaymentSocketClient();
+    renderWithClient(<WalletPage initiallyOpen locale="en" />, client);
+    expect(
+      screen.getByRole('img', {
+        name: 'QR code to pay 100.000\u00a0₫: scan it with the MoMo app to top up',
+      }),
+    ).toBeInTheDocument();
+    const progress = screen.getByRole('progressbar', { name: 'Time left' });
+    expect(progress).toHaveAttribute('aria-valuemin', '0');
+    expect(progress).toHaveAttribute('aria-valuemax', '100');
+    expect(progress.getAttribute('aria-valuetext')).toMatch(/^\d+ min \d+ s left$/);
+  });
+});
+
+describe('closing is not cancelling', () => {
+  // A minute into the deposit, frozen: only Date is faked, so user-event keeps real timers.
+  beforeEach(() => {
+    vi.useFakeTimers({ now: CREATED_AT + 60_000, toFake: ['Date'] });
+  });
+
+  test('Escape hides the dialog, the deposit stays watched and onCompleted still fires', async () => {
+    const user = userEvent.setup();
+    const client = new FakePaymentSocketClient();
+    const onCompleted = vi.fn();
+    const onClose = vi.fn();
+    renderWithClient(
+      <WalletPage initiallyOpen onCompleted={onCompleted} onClose={onClose} />,
+      client,
+    );
+    connect(client);
+    expect(
+      screen.getByText(
+        'Đóng cửa sổ không huỷ giao dịch: nếu bạn đã thanh toán, tiền vẫn được cộng vào ví.',
+      ),
+    ).toBeInTheDocument();
+
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    const event = depositCompleted('MOMO1001', { amount: 100_000, newBalance: 1_100_000 });
+    act(() => {
+      client.deliver(event);
+    });
+    expect(onCompleted).toHaveBeenCalledTimes(1);
+    expect(onCompleted).toHaveBeenCalledWith(event);
+
+    await user.click(screen.getByRole('button', { name: 'Nạp tiền' }));
+    const dialog = screen.getByRole('dialog', { name: 'Nạp tiền thành công' });
+    expect(dialog).toHaveAttribute('data-state', 'success');
+    expect(dialog).toHaveAccessibleDescription(
+      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 1.100.000\u00a0₫.',
+    );
+  });
+
+  test('the close button closes without cancelling; cancel needs a confirmation', async () => {
+    const user = userEvent.setup();
+    const client = new FakePaymentSocketClient();
+    const onCancel = vi.fn();
+    const onClose = vi.fn();
+    renderWithClient(<WalletPage initiallyOpen onCancel={onCancel} onClose={onClose} />, client);
+
+    await user.click(screen.getByRole('button', { name: 'Huỷ giao dịch' }));
+    expect(screen.getByText('Huỷ giao dịch này? Mã QR sẽ không dùng được nữa.')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Tiếp tục thanh toán' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục thanh toán' }));
+    expect(onCancel).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Huỷ giao dịch' }));
+    await user.click(screen.getByRole('button', { name: 'Có, huỷ giao dịch' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(onClose).not.toHaveBeenCalled();
+
+    act(() => {
+      client.deliver(paymentStatusUpdate('MOMO1001', 'cancelled', { reason: 'user_cancelled' }));
+    });
+    expect(screen.getByRole('dialog', { name: 'Giao dịch đã bị huỷ' })).toHaveAttribute(
+      'data-state',
+      'cancelled',
+    );
+
+    // The result's own close action (the dialog's × is also named "Đóng").
+    await user.click(screen.getAllByRole('button', { name: 'Đóng' }).at(-1)!);
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('countdown on the server clock', () => {
+  test('counts from expiresAt corrected by the client’s server clock offset, and survives a remount', () => {
+    vi.useFakeTimers({ now: CREATED_AT });
+    // The server runs 2 minutes ahead: at local 10:00 it is 10:02 there, so 13 minutes are left.
+    const client = new FakePaymentSocketClient({ serverTimeOffsetMs: 120_000 });
+    const view = renderWithClient(<WalletPage initiallyOpen />, client);
+    expect(timer()).toHaveTextContent('13:00');
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '87');
+
+    act(() => vi.advanceTimersByTime(61_000));
+    expect(timer()).toHaveTextContent('11:59');
+    expect(timer()).toHaveAccessibleName('Còn 11 phút 59 giây');
+
+    // A reload does not restart the countdown: it is computed from expiresAt, not from mount.
+    view.unmount();
+    act(() => vi.advanceTimersByTime(5 * 60_000));
+    renderWithClient(<WalletPage initiallyOpen />, client);
+    expect(timer()).toHaveTextContent('06:59');
+  });
+
+  test('uses the snapshot’s serverTime until the client knows the offset', () => {
+    vi.useFakeTimers({ now: CREATED_AT });
+    const client = new FakePaymentSocketClient();
+    renderWithClient(
+      <WalletPage
+        initiallyOpen
+        deposit={pendingDeposit({ serverTime: new Date(CREATED_AT + 3 * 60_000).toISOString() })}
+      />,
+      client,
+    );
+    expect(timer()).toHaveTextContent('12:00');
+    act(() => client.setState({ serverTimeOffsetMs: -60_000, epoch: 'e1' }));
+    expect(timer()).toHaveTextContent('16:00');
+  });
+
+  test('announces the time left every 3 minutes, each minute under 5, every 30 s under 1', () => {
+    vi.useFakeTimers({ now: CREATED_AT + 5 * 60_000 });
+    const client = new FakePaymentSocketClient();
+    renderWithClient(<WalletPage initiallyOpen />, client);
+    connect(client);
+    const polite = document.querySelector('[aria-live="polite"]')!;
+    const heard: string[] = [polite.textContent!];
+    // Every cadence boundary is a multiple of 10 s, so 10 s steps hear every change.
+    for (let step = 0; step < 60; step++) {
+      act(() => vi.advanceTimersByTime(10_000));
+      const text = polite.textContent!;
+      if (text !== heard.at(-1)) heard.push(text);
+    }
+    expect(heard).toEqual([
+      'Còn 10 phút để thanh toán',
+      'Còn 9 phút để thanh toán',
+      'Còn 6 phút để thanh toán',
+      'Còn 5 phút để thanh toán',
+      'Còn 4 phút để thanh toán',
+      'Còn 3 phút để thanh toán',
+      'Còn 2 phút để thanh toán',
+      'Còn 1 phút để thanh toán',
+      'Còn 30 giây để thanh toán',
+      '',
+    ]);
+  });
+});
+
+describe('expiry', () => {
+  const expiredClock = () => vi.useFakeTimers({ now: CREATED_AT + 14 * 60_000 + 58_000 });
+
+  test('at zero it looks the deposit up once more before showing expired', async () => {
+    expiredClock();
+    const client = new FakePaymentSocketClient();
+    let answer!: (snapshot: TransactionSnapshot | null) => void;
+    const lookupTransaction = vi.fn(
+      () => new Promise<TransactionSnapshot | null>((resolve) => (answer = resolve)),
+    );
+    const onExpired = vi.fn();
+    renderWithClient(
+      <WalletPage initiallyOpen lookupTransaction={lookupTransaction} onExpired={onExpired} />,
+      client,
+    );
+    connect(client);
+    expect(lookupTransaction).not.toHaveBeenCalled();
+
+    act(() => vi.advanceTimersByTime(2_000));
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'checking');
+    expect(lookupTransaction).toHaveBeenCalledTimes(1);
+    expect(lookupTransaction).toHaveBeenCalledWith('MOMO1001');
+    expect(onExpired).not.toHaveBeenCalled();
+
+    await act(async () => answer(pendingDeposit()));
+    const dialog = screen.getByRole('dialog', { name: 'Mã QR đã hết hạn' });
+    expect(dialog).toHaveAttribute('data-state', 'expired');
+    expect(onExpired).toHaveBeenCalledTimes(1);
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(lookupTransaction).toHaveBeenCalledTimes(1);
+    expect(onExpired).toHaveBeenCalledTimes(1);
+  });
+
+  test('a payment the last look-up finds shows success and reaches onCompleted, not onExpired', async () => {
+    expiredClock();
+    const client = new FakePaymentSocketClient();
+    const paid = pendingDeposit({
+      status: 'completed',
+      newBalance: 600_000,
+      providerTransactionId: 'momo-77',
+      updatedAt: new Date(CREATED_AT + 14 * 60_000 + 59_000).toISOString(),
+    });
+    const onCompleted = vi.fn();
+    const onExpired = vi.fn();
+    renderWithClient(
+      <WalletPage
+        initiallyOpen
+        lookupTransaction={() => Promise.resolve(paid)}
+        onCompleted={onCompleted}
+        onExpired={onExpired}
+      />,
+      client,
+    );
+    connect(client);
+    await act(async () => vi.advanceTimersByTime(2_000));
+    expect(screen.getByRole('dialog', { name: 'Nạp tiền thành công' })).toHaveAccessibleDescription(
+      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 600.000\u00a0₫.',
+    );
+    expect(onCompleted).toHaveBeenCalledTimes(1);
+    expect(onCompleted.mock.calls[0]![0]).toMatchObject({
+      type: 'deposit_completed',
+      transactionId: 'MOMO1001',
+      amount: 100_000,
+      newBalance: 600_000,
+      providerTransactionId: 'momo-77',
+    });
+    // The same completion arriving from the socket afterwards is not reported twice.
+    act(() => {
+      client.deliver(depositCompleted('MOMO1001', { amount: 100_000, newBalance: 600_000 }));
+    });
+    expect(onCompleted).toHaveBeenCalledTimes(1);
+    expect(onExpired).not.toHaveBeenCalled();
+  });
+
+  test('a late success after expiry turns the dialog into success', async () => {
+    vi.useFakeTimers({ now: CREATED_AT + 60_000, toFake: ['Date'] });
+    const user = userEvent.setup();
+    const client = new FakePaymentSocketClient();
+    const onRetry = vi.fn();
+    const onCompleted = vi.fn();
+    renderWithClient(
+      <WalletPage initiallyOpen onRetry={onRetry} onCompleted={onCompleted} />,
+      client,
+    );
+    connect(client);
+    act(() => {
+      client.deliver(paymentStatusUpdate('MOMO1001', 'failed', { reason: 'expired' }));
+    });
+    const dialog = screen.getByRole('dialog', { name: 'Mã QR đã hết hạn' });
+    expect(screen.getByRole('button', { name: 'Tạo mã QR mới' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Tạo mã QR mới' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+
+    act(() => {
+      client.deliver(depositCompleted('MOMO1001', { amount: 100_000, newBalance: 900_000 }));
+    });
+    expect(dialog).toHaveAttribute('data-state', 'success');
+    expect(dialog).toHaveAccessibleDescription(
+      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 900.000\u00a0₫.',
+    );
+    expect(onCompleted).toHaveBeenCalledTimes(1);
+    expect(within(dialog).getByRole('button', { name: 'Xong' })).toHaveFocus();
+  });
+});
