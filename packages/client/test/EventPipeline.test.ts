@@ -28,7 +28,8 @@ describe('EventPipeline', () => {
     p.followed.set('tx-0', 1);
     for (let i = 0; i < 2000; i++)
       p.receive('deposit_completed', 'deposit_completed:v1', deposit(`tx-${i}`));
-    expect(p.transactions.size).toBe(500);
+    expect(p.transactions.size).toBeLessThanOrEqual(500);
+    expect(p.transactions.size).toBeGreaterThan(400);
     expect(p.transactions.has('tx-0')).toBe(true);
     expect(p.transactions.has('tx-1')).toBe(false);
     expect(p.transactions.has('tx-1999')).toBe(true);

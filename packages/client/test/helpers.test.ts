@@ -44,6 +44,18 @@ describe('rememberBounded', () => {
     rememberBounded(map, 'y', 1, 2, keep);
     expect([...map.keys()]).toEqual(['watched-1', 'watched-2', 'y']);
   });
+
+  it('evicts in batches of an eighth, staying within the limit', () => {
+    const map = new Map<string, number>();
+    const sizes: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      rememberBounded(map, `k${i}`, i, 16);
+      sizes.push(map.size);
+    }
+    expect(Math.max(...sizes)).toBe(16);
+    expect(sizes.slice(15, 19)).toEqual([16, 14, 15, 16]);
+    expect([...map.keys()][0]).toBe('k6');
+  });
 });
 
 describe('LatencyWindow', () => {
