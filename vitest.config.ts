@@ -58,6 +58,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Real Chromium against the built examples and the mock server's CLI (see e2e/support).
+          name: 'e2e',
+          environment: 'node',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // The modal in real Chromium (canvas, layout, colour contrast): `*.spec.tsx`, which
           // the jsdom project does not pick up. Uses the system Chromium; never downloads one.
           name: 'chromium',

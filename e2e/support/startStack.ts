@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startProcess, type StartedProcess } from './ChildProcessGroup';
+import { freePort } from './freePort';
+import {
+  chromiumPath,
+  exampleDir,
+  mockServerCli,
+  mockServerWithOverrides,
+  viteBin,
+  type ExampleName,
+} from './paths';
+
+/** The MoMo merchant credentials the mock server signs and verifies IPNs with in these tests. */
+export const TEST_MOMO = {
+  partnerCode: 'MOMOE2E00000',
+  accessKey: 'e2e-access-key',
+  secretKey: 'e2e-secret-key-that-only-the-tests-know',
+} as const;
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface StackOptions {
+  example?: ExampleName;
+  /** Extra environment for the mock server. */
+  serverEnv?: Record<string, string>;
+  /**
+   * Configuration the CLI has no flag for (e.g. `depositTtlMs`): the server then starts
+   * through its public `startMockServer()` in a process of its own instead of the CLI.
+   */
+  serverConfig?: Record<string, unknown>;
+}
+
+export interface Stack {
+  /** The wallet page's origin; it also forwards the API, socket and fake MoMo page. */
+  pageUrl: string;
+  /** The mock server's own origin. */
+  serverUrl: string;
+  browser: Browser;
+  /** A fresh browser context (its own cookies) with one page on the wallet. */
+  openWallet(): Promise<{ context: BrowserContext; page: Page }>;
+  /** Kills the mock server the hard way (SIGKILL), as a crash would. */
+  killServer(): Promise<void>;
+  /** Starts the mock server again on the same port with the same database file. */
+  startServer(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the mock server (its own process, a free port, a temporary SQLite file), the
+ * built example behind `vite preview` with the API forwarded to that server, and Chromium.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const example = options.example ?? 'react-wallet';
+  const dataDir = mkdtempSync(join(tmpdir(), 'paysocket-e2e-'));
+  const [serverPort, pagePort] = await Promise.all([freePort(), freePort()]);
+  const serverUrl = `http://127.0.0.1:${serverPort}`;
+  const pageUrl = `http://127.0.0.1:${pagePort}`;
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    JWT_SECRET: 'e2e-jwt-secret-0123456789abcdef0123456789',
+    ALLOWED_ORIGINS: `${pageUrl},http://localhost:${pagePort}`,
+    PUBLIC_URL: pageUrl,
+    DATABASE_PATH: join(dataDir, 'paysocket.db'),
+    MOMO_PARTNER_CODE: TEST_MOMO.partnerCode,
+    MOMO_ACCESS_KEY: TEST_MOMO.accessKey,
+    MOMO_SECRET_KEY: TEST_MOMO.secretKey,
+    ...options.serverEnv,
+  };
+  delete serverEnv.REDIS_URL;
+
+  let server: StartedProcess | null = null;
+  let preview: StartedProcess | null = null;
+  let browser: Browser | null = null;
+
+  async function startServer() {
+    const args = options.serverConfig
+      ? [
+          mockServerWithOverrides,
+          JSON.stringify({ ...options.serverConfig, port: serverPort, host: '127.0.0.1' }),
+        ]
+      : [mockServerCli, '--port', String(serverPort), '--host', '127.0.0.1'];
+    const started = await startProcess(process.execPath, args, {
+      cwd: dataDir,
+      env: serverEnv,
+      ready: /http:\/\/[\w.[\]:-]+:\d+/,
+      name: 'mock server',
+    });
+    server = started.process;
+  }
+
+  async function close() {
+    await browser?.close().catch(() => undefined);
+    await Promise.all([server?.stop(), preview?.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  try {
+    await startServer();
+    const startedPreview = await startProcess(
+      process.execPath,
+      [
+        viteBin(example),
+        'preview',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(pagePort),
+        '--strictPort',
+      ],
+      {
+        cwd: exampleDir(example),
+        env: { ...process.env, PAYSOCKET_SERVER_URL: serverUrl },
+        ready: /http:\/\/127\.0\.0\.1:\d+/,
+        name: `vite preview (${example})`,
+      },
+    );
+    preview = startedPreview.process;
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const launched = browser;
+
+  return {
+    pageUrl,
+    serverUrl,
+    browser: launched,
+    async openWallet() {
+      const context = await launched.newContext({ baseURL: pageUrl, locale: 'vi-VN' });
+      const page = await context.newPage();
+      await page.goto('/');
+      return { context, page };
+    },
+    async killServer() {
+      await server?.stop('SIGKILL');
+    },
+    startServer,
+    close,
+  };
+}
