@@ -51,7 +51,7 @@ export class EventPipeline {
         new PaymentSocketError(
           'INVALID_EVENT',
           `Invalid ${name}: ${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
-          { event: name, cause: result.error },
+          { event: name, cause: result.error, transactionId: idOf(payload) },
         ),
       );
       return undefined;
@@ -132,4 +132,10 @@ export class EventPipeline {
     );
     this.out.changed(state);
   }
+}
+
+/** The transactionId of a payload that failed its schema, when it has a usable one. */
+function idOf(payload: unknown): string | undefined {
+  const id = (payload as { transactionId?: unknown } | null)?.transactionId;
+  return typeof id === 'string' ? id : undefined;
 }

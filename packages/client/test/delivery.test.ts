@@ -300,6 +300,7 @@ describe('delivery', { timeout: 30_000 }, () => {
       ['INVALID_EVENT', 'withdrawal_completed:v1'],
       ['INVALID_EVENT', 'deposit_completed:v1'],
     ]);
+    expect(seen.errors.map((e) => e.transactionId)).toEqual(['d1', 'd2', undefined, 'd3']);
     expect(seen.errors[0]?.message).toMatch(/amount/);
     expect(seen.errors[3]?.message).toMatch(/timestamp/);
     for (const id of ['d1', 'd2', 'd3', 'd4']) expect(client.getTransaction(id)).toBeUndefined();
