@@ -88,6 +88,17 @@ describe('replay on reconnect', { timeout: 30_000 }, () => {
     expect(client.session.epoch).not.toBe('some-lost-log');
   });
 
+  it("answers a client claiming a seq beyond the log with the log's own seq and a gap", async () => {
+    const token = await login(t.url, 'alice');
+    const deposit = await createDeposit(t.url, token);
+    await postIpn(t.url, signedIpn(t.server, deposit));
+    const epoch = t.server.notifier.eventLog.epoch;
+    const client = await connectClient(t.url, { token, epoch, lastSeq: 7 });
+    t.track(client.socket);
+    expect(client.recorder.events.map((e) => e.name)).toEqual(['session:v1']);
+    expect(client.session).toMatchObject({ epoch, lastSeq: 1, gap: true });
+  });
+
   it('keeps balances, history, idempotency and seq across a restart on the same database', async () => {
     const token = await login(t.url, 'alice');
     const first = await connectClient(t.url, { token });

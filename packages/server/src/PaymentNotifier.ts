@@ -112,7 +112,7 @@ export class PaymentNotifier {
           replayedUpTo = event.seq;
         }
         this.#metrics.eventsReplayed += replay.events.length;
-        upTo = Math.max(requested, replay.lastSeq);
+        upTo = replay.lastSeq;
         gap = replay.gap;
       } else {
         upTo = await this.#log.lastSeq(userId);
