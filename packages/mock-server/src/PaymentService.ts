@@ -323,6 +323,7 @@ export class PaymentService {
     now: number,
     tx: StoreTransaction,
   ): void {
+    tx.onCommit(() => this.#unschedule(record.id));
     const newBalance = this.#store.addToBalance(record.userId, record.amount);
     const message = `Nạp tiền thành công ${vnd(record.amount)} VND`;
     this.#store.update(record.id, {
@@ -352,6 +353,7 @@ export class PaymentService {
     message: string,
     tx: StoreTransaction,
   ): TransactionRecord {
+    tx.onCommit(() => this.#unschedule(record.id));
     const updated = this.#store.update(record.id, {
       status,
       reason,
@@ -373,8 +375,13 @@ export class PaymentService {
     return updated;
   }
 
-  #schedule(id: string, delayMs: number, run: () => void): void {
+  #unschedule(id: string): void {
     clearTimeout(this.#timers.get(id));
+    this.#timers.delete(id);
+  }
+
+  #schedule(id: string, delayMs: number, run: () => void): void {
+    this.#unschedule(id);
     const timer = setTimeout(
       () => {
         try {

@@ -135,4 +135,30 @@ describe('replay on reconnect', { timeout: 30_000 }, () => {
       [pending.transactionId, a.transactionId],
     );
   });
+
+  it('expires, after a restart, a deposit that was pending when the server stopped', async () => {
+    await t.cleanup();
+    t = await startTestServer({ depositTtlMs: 300 });
+    const token = await login(t.url, 'alice');
+    const deposit = await createDeposit(t.url, token, 10_000);
+    const epoch = t.server.notifier.eventLog.epoch;
+    await t.stop();
+    await t.restart();
+    const client = await connectClient(t.url, { token, epoch, lastSeq: 0 });
+    t.track(client.socket);
+    const expired = await client.recorder.waitFor(
+      'payment_status_update:v1',
+      (e) => e.status === 'failed',
+    );
+    expect(expired).toMatchObject({
+      transactionId: deposit.transactionId,
+      metadata: { reason: 'expired' },
+      seq: 1,
+    });
+    expect((await postIpn(t.url, signedIpn(t.server, deposit))).status).toBe(204);
+    expect(await client.recorder.waitFor('deposit_completed:v1')).toMatchObject({
+      newBalance: 10_000,
+      seq: 2,
+    });
+  });
 });
