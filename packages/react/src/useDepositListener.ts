@@ -4,7 +4,7 @@ import type { DepositCompletedEvent, PaymentStatusUpdateEvent } from '@paysocket
 import { useConnectionState } from './useConnectionState';
 import { useLatest } from './useLatest';
 import { usePaymentSocketClient, type PaymentSocketHookOptions } from './usePaymentSocketClient';
-import { useTransactionWatch } from './useTransactionWatch';
+import { useFollowTransaction } from './useFollowTransaction';
 import { useUserClaim } from './useUserClaim';
 
 export interface DepositListenerOptions extends PaymentSocketHookOptions {
@@ -37,7 +37,7 @@ export function useDepositListener(
 ): DepositListenerResult {
   const client = usePaymentSocketClient('useDepositListener', options?.client);
   useUserClaim(client, userId, 'useDepositListener');
-  useTransactionWatch(client, transactionId);
+  useFollowTransaction(client, transactionId);
   const { status } = useConnectionState(client);
   const latest = useLatest({
     userId,

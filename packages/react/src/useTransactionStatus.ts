@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { PaymentEventMap, PaymentSocketError, TransactionState } from '@paysocket/client';
 import { canTransition, type PaymentEventKind, type TransactionStatus } from '@paysocket/protocol';
-import { useTransactionWatch } from './useTransactionWatch';
+import { useFollowTransaction } from './useFollowTransaction';
 import { usePaymentSocketClient, type PaymentSocketHookOptions } from './usePaymentSocketClient';
 
 export interface TransactionStatusResult {
@@ -40,7 +40,7 @@ export function useTransactionStatus(
   options?: PaymentSocketHookOptions,
 ): TransactionStatusResult {
   const client = usePaymentSocketClient('useTransactionStatus', options?.client);
-  useTransactionWatch(client, transactionId);
+  useFollowTransaction(client, transactionId);
   const subscribe = useCallback((onChange: () => void) => client.subscribe(onChange), [client]);
   const current = useSyncExternalStore(
     subscribe,
@@ -84,11 +84,5 @@ function follows(
 ): next is TransactionState {
   if (next === undefined) return false;
   if (previous === undefined || previous.status === next.status) return true;
-  return canTransition(previous, next.status, next.snapshot?.type ?? typeOf(next.event));
-}
-
-function typeOf(event: TransactionState['event']): 'deposit' | 'withdrawal' {
-  if (event?.type === 'withdrawal_completed') return 'withdrawal';
-  if (event?.type === 'payment_status_update') return event.transactionType;
-  return 'deposit';
+  return canTransition(previous, next.status, next.type ?? previous.type);
 }

@@ -86,22 +86,34 @@ describe('useDepositListener', () => {
       client,
       { initialProps: { transactionId: null as string | null } },
     );
-    expect(client.openWatchCount()).toBe(0);
+    expect(client.followedIds()).toEqual([]);
     expect(client.listenerCount('deposit_completed')).toBe(0);
 
     rerender({ transactionId: 'tx-1' });
-    expect(client.openWatchCount('tx-1')).toBe(1);
+    expect(client.followedIds()).toEqual(['tx-1']);
+    expect(client.followCount('tx-1')).toBe(1);
     expect(client.listenerCount('deposit_completed')).toBe(1);
 
     rerender({ transactionId: 'tx-2' });
-    expect(client.openWatchCount('tx-1')).toBe(0);
-    expect(client.openWatchCount('tx-2')).toBe(1);
+    expect(client.followedIds()).toEqual(['tx-2']);
     expect(client.listenerCount('deposit_completed')).toBe(1);
 
     unmount();
-    expect(client.openWatchCount()).toBe(0);
+    expect(client.followedIds()).toEqual([]);
     expect(client.listenerCount('deposit_completed')).toBe(0);
     expect(client.listenerCount('payment_status_update')).toBe(0);
+  });
+
+  it('keeps a watch open instead on a client without follow()', () => {
+    const client = connectedClient();
+    Object.defineProperty(client, 'follow', { value: undefined });
+    const { unmount } = renderHookWithClient(
+      () => useDepositListener('alice', 'tx-1', () => {}),
+      client,
+    );
+    expect(client.openWatchCount('tx-1')).toBe(1);
+    unmount();
+    expect(client.openWatchCount()).toBe(0);
   });
 
   it('calls the newest onCompleted without resubscribing', () => {

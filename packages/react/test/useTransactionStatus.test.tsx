@@ -92,14 +92,13 @@ describe('useTransactionStatus', () => {
     expect(result.current).toEqual({ status: null, event: null, reason: null, error: null });
   });
 
-  it('keeps the transaction watched while mounted, once under StrictMode', () => {
+  it('keeps the transaction followed while mounted, once under StrictMode', () => {
     const client = signedIn();
     const { unmount } = renderHookWithClient(() => useTransactionStatus('tx-1'), client);
-    expect(client.openWatchCount('tx-1')).toBe(1);
-    expect(client.watchCalls.filter((id) => id === 'tx-1').length).toBeGreaterThanOrEqual(1);
+    expect(client.followCount('tx-1')).toBe(1);
 
     unmount();
-    expect(client.openWatchCount()).toBe(0);
+    expect(client.followCount('tx-1')).toBe(0);
     expect(client.subscriberCount()).toBe(0);
     expect(client.listenerCount('error')).toBe(0);
   });

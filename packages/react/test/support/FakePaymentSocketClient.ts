@@ -42,8 +42,8 @@ const INITIAL_STATE: ClientState = {
 /**
  * An in-memory `PaymentSocketClientApi` for UI tests: no socket, no timers of its own.
  * Tests drive it with `setState`, `acceptConnection`, `deliver`, `setTransaction` and `emit`,
- * and read back what the code under test did through `setUserCalls`, `watchCalls`,
- * `openWatchCount` and `listenerCount`.
+ * and read back what the code under test did through `setUserCalls`, `followCount`,
+ * `watchCalls`, `openWatchCount`, `listenerCount` and `subscriberCount`.
  */
 export class FakePaymentSocketClient implements PaymentSocketClientApi {
   /** Every `setUser` argument, in call order. */
@@ -63,6 +63,7 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
   };
   #transactions = new Map<string, TransactionState>();
   #watches = new Set<OpenWatch>();
+  #followed = new Map<string, number>();
 
   constructor(initial: Partial<ClientState> = {}) {
     this.#state = { ...INITIAL_STATE, ...initial };
@@ -75,6 +76,7 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
     if (userId === this.#state.userId) return;
     // Like the real client: a different user forgets everything kept for the previous one.
     this.#transactions.clear();
+    this.#followed.clear();
     this.#settleAll({ status: 'aborted' });
     this.setState({
       userId,
@@ -115,6 +117,20 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
 
   listenerCount(name: ClientEventName): number {
     return this.#listeners[name].length;
+  }
+
+  follow(transactionId: string): () => void {
+    this.#followed.set(transactionId, (this.#followed.get(transactionId) ?? 0) + 1);
+    let released = false;
+    const followedAs = this.#state.userId;
+    return () => {
+      // A release after a user switch refers to what the switch already forgot.
+      if (released || followedAs !== this.#state.userId) return;
+      released = true;
+      const left = (this.#followed.get(transactionId) ?? 1) - 1;
+      if (left > 0) this.#followed.set(transactionId, left);
+      else this.#followed.delete(transactionId);
+    };
   }
 
   watchTransaction(transactionId: string, options: WatchOptions = {}): TransactionWatch {
@@ -219,6 +235,7 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
     this.setTransaction({
       transactionId: event.transactionId,
       status,
+      type,
       event,
       ...(reason === undefined ? {} : { reason }),
     });
@@ -245,6 +262,16 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
   fail(error: PaymentSocketError, asState = false): void {
     if (asState) this.setState({ lastError: error });
     this.emit('error', error);
+  }
+
+  /** How many `follow`s of `transactionId` are not released yet. */
+  followCount(transactionId: string): number {
+    return this.#followed.get(transactionId) ?? 0;
+  }
+
+  /** Transactions followed at least once and not released. */
+  followedIds(): string[] {
+    return [...this.#followed.keys()];
   }
 
   /** Watches still open, for one transaction or in all. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { render, renderHook, type RenderHookOptions } from '@testing-library/react';
+import { cleanup, render, renderHook, type RenderHookOptions } from '@testing-library/react';
+import { afterEach } from 'vitest';
 import type { PaymentSocketClientApi } from '@paysocket/client';
 import { PaymentSocketProvider } from '@paysocket/react';
 
@@ -10,6 +11,9 @@ export interface WithClientOptions {
    */
   strict?: boolean;
 }
+
+// Vitest runs without globals here, so Testing Library cannot register its own cleanup.
+afterEach(() => cleanup());
 
 function wrapperFor(client: PaymentSocketClientApi) {
   return function Wrapper({ children }: { children: ReactNode }) {
