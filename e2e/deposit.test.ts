@@ -169,4 +169,26 @@ describe.skipIf(!e2eReady('react-wallet'))('wallet page: deposit with MoMo', () 
       await Promise.all([alice.context.close(), bob.context.close()]);
     }
   });
+
+  it('works the same when the page is opened on localhost instead of 127.0.0.1', async () => {
+    const context = await stack.browser.newContext({
+      baseURL: stack.pageUrl.replace('127.0.0.1', 'localhost'),
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto('/');
+      await signIn(page, uniqueUser('hoa'));
+      const snapshot = await deposit(page, 80_000);
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Đang lắng nghe thanh toán…').waitFor();
+      expect(await sendIpn(stack.serverUrl, momoIpn(snapshot, 0))).toBe(204);
+      await dialog
+        .getByText(`Số dư mới: ${formatVnd(80_000)}`)
+        .first()
+        .waitFor();
+      await expect.poll(() => page.getByTestId('balance').textContent()).toBe(formatVnd(80_000));
+    } finally {
+      await context.close();
+    }
+  });
 });

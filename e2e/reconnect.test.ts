@@ -67,5 +67,22 @@ describe.skipIf(!e2eReady('react-wallet'))(
         await context.close();
       }
     });
+
+    it('says so when the server is unreachable, and signs in once it is back', async () => {
+      await stack.killServer();
+      const { context, page } = await stack.openWallet();
+      try {
+        await page
+          .getByRole('alert')
+          .getByText('Không kết nối được máy chủ. Kiểm tra máy chủ demo đang chạy rồi thử lại.')
+          .waitFor();
+        await stack.startServer();
+        await signIn(page, `an-${Math.random().toString(36).slice(2, 8)}`);
+        await page.getByText('Đã kết nối').waitFor();
+        expect(await page.getByTestId('balance').textContent()).toBe(formatVnd(0));
+      } finally {
+        await context.close();
+      }
+    });
   },
 );

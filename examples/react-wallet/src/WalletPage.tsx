@@ -5,7 +5,7 @@ import type {
   WithdrawalCompletedEvent,
 } from '@paysocket/protocol';
 import { DepositQRModal, usePaymentSocket, useTransactionStatus } from '@paysocket/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { DepositForm } from './DepositForm';
 import { describeApiError } from './describeApiError';
@@ -35,7 +35,6 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
   const [modalOpen, setModalOpen] = useState(false);
   const [withdrawalId, setWithdrawalId] = useState<string | null>(null);
   const [withdrawalResult, setWithdrawalResult] = useState<string | null>(null);
-  const opener = useRef<HTMLElement | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -96,23 +95,13 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
     void refresh();
   }, [connected, refresh]);
 
-  // The dialog is opened by the page, not by a dialog trigger, so the page gives focus back
-  // to whatever opened it once it closes.
-  function openModal() {
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setModalOpen(true);
-  }
-  useEffect(() => {
-    if (!modalOpen) opener.current?.focus();
-  }, [modalOpen]);
-
   const depositState = useTransactionStatus(deposit?.transactionId ?? null);
   const waitingForPayment = deposit !== null && depositState.status === 'pending';
 
   async function startDeposit(amount: number) {
     const created = await walletApi.deposit(amount);
     setDeposit(created);
-    openModal();
+    setModalOpen(true);
     void refresh();
   }
 
@@ -208,7 +197,7 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
       {deposit && !modalOpen && waitingForPayment && (
         <p className="card" role="status">
           Giao dịch {formatVnd(deposit.amount)} vẫn đang chờ thanh toán.{' '}
-          <button type="button" className="link" onClick={openModal}>
+          <button type="button" className="link" onClick={() => setModalOpen(true)}>
             Mở lại mã QR
           </button>
         </p>
