@@ -81,7 +81,9 @@ export class EventPipeline {
     }
     if (key !== undefined) rememberBounded(this.#seen, key, true, SEEN_LIMIT);
     if (clockOffsetMs !== undefined) {
-      this.latency.add(Date.now() + clockOffsetMs - Date.parse(event.timestamp));
+      // The offset comes from a one-way message, so it is short by that message's transit
+      // time; a sample below zero is that error, not an event from the future.
+      this.latency.add(Math.max(0, Date.now() + clockOffsetMs - Date.parse(event.timestamp)));
     }
     this.#fold({
       transactionId: id,
