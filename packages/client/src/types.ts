@@ -28,7 +28,10 @@ export interface ClientState {
   lastError: PaymentSocketError | null;
   /** The user set with `setUser`, or null (signed out / not named yet). */
   userId: string | null;
-  /** True once the current connection has replayed and looked up everything it missed. */
+  /**
+   * True once the current connection has replayed and looked up everything it missed (with a
+   * server never yet seen sending `session:v1`, such as the seed's gateway: once look-ups end).
+   */
   caughtUp: boolean;
   /** Server clock minus local clock in ms (from `session:v1` or a look-up), 0 until known. */
   serverTimeOffsetMs: number;
