@@ -92,7 +92,7 @@ try {
     return `p50 ${at(50).toFixed(2)} ms  p99 ${at(99).toFixed(2)} ms  mean ${mean.toFixed(2)} ms  max ${(sorted[sorted.length - 1] ?? NaN).toFixed(2)} ms`;
   };
   console.log(
-    `IPN -> deposit_completed:v1 at the client, ${COUNT} signed IPNs (after ${WARMUP} warm-up)`,
+    `IPN -> deposit_completed:v1 at the client, ${COUNT} signed IPNs (after ${WARMUP} warm-up), database ${databasePath === ':memory:' ? ':memory:' : 'file (WAL)'}`,
   );
   console.log(`  event arrived:  ${stats(latencies)}`);
   console.log(`  IPN answered:   ${stats(ackLatencies)}`);

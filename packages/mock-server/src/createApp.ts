@@ -7,11 +7,12 @@ import { ACCESS_TOKEN_COOKIE, API_PATHS, type ErrorBody } from '@paysocket/proto
 import {
   AccessTokenError,
   isOriginAllowed,
+  parseMomoIpn,
   signAccessToken,
   verifyAccessToken,
+  verifyMomoIpnSignature,
   type PaymentNotifier,
 } from '@paysocket/server';
-import { parseMomoIpn, verifyMomoIpnSignature } from '@paysocket/server';
 import { ApiError } from './ApiError';
 import type { MockServerConfig } from './config';
 import { createMockMomoRoutes } from './createMockMomoRoutes';
