@@ -177,10 +177,15 @@ export function DepositQRView(props: DepositQRViewProps) {
         <Dialog.Overlay className={cx('ps-qr-overlay', classNames.overlay)} data-theme={theme} />
         <Dialog.Content
           ref={contentRef}
-          onOpenAutoFocus={() => {
+          onOpenAutoFocus={(event) => {
             const active = document.activeElement;
             if (active instanceof HTMLElement && !contentRef.current?.contains(active)) {
               returnFocusRef.current = active;
+            }
+            // Opened on a result: start on its action rather than on the close button.
+            if (result && primaryRef.current) {
+              event.preventDefault();
+              primaryRef.current.focus();
             }
           }}
           onCloseAutoFocus={(event) => {

@@ -1,6 +1,7 @@
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import { describe, expect, test } from 'vitest';
 import preview from '../../../../.storybook/preview';
+import * as modalStories from '../../src/DepositQRModal.stories';
 import * as stateStories from '../../src/modal/DepositQRView.stories';
 import { axeViolations } from './axe';
 
@@ -22,7 +23,7 @@ const ONE_PER_STATE = [
 ];
 
 describe('each DepositQRModal state in Chromium', () => {
-  for (const Story of ONE_PER_STATE) {
+  for (const Story of [...ONE_PER_STATE, composeStories(modalStories).SimulateMomoPayment]) {
     test(Story.storyName ?? 'story', async () => {
       await Story.run();
       expect(await axeViolations()).toEqual([]);

@@ -1,6 +1,7 @@
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import { describe, expect, test, vi } from 'vitest';
 import preview from '../../../../.storybook/preview';
+import * as modalStories from '../../src/DepositQRModal.stories';
 import * as stateStories from '../../src/modal/DepositQRView.stories';
 import { axeViolations } from './axe';
 
@@ -9,7 +10,8 @@ setProjectAnnotations(preview);
 vi.setConfig({ testTimeout: 20_000 });
 
 describe('every DepositQRModal story renders, passes its play function and axe', () => {
-  for (const [name, Story] of Object.entries(composeStories(stateStories))) {
+  const stories = { ...composeStories(stateStories), ...composeStories(modalStories) };
+  for (const [name, Story] of Object.entries(stories)) {
     test(name, async () => {
       await Story.run();
       expect(await axeViolations()).toEqual([]);
