@@ -27,7 +27,22 @@ const config: StorybookConfig = {
           ...Object.entries(existing).map(([find, replacement]) => ({ find, replacement })),
           ...ours,
         ];
-    return { ...viteConfig, resolve: { ...viteConfig.resolve, alias } };
+    return {
+      ...viteConfig,
+      resolve: { ...viteConfig.resolve, alias },
+      build: {
+        ...viteConfig.build,
+        // Storybook's own preview bundle is large by design; a warning about it says nothing.
+        chunkSizeWarningLimit: 2048,
+        rolldownOptions: {
+          ...viteConfig.build?.rolldownOptions,
+          // Radix ships 'use client' directives, meaningless in a static Storybook bundle.
+          onwarn(warning, warn) {
+            if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+          },
+        },
+      },
+    };
   },
 };
 
