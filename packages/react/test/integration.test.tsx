@@ -137,6 +137,33 @@ describe('hooks with a real client and Socket.IO server', { timeout: 30_000 }, (
     },
   );
 
+  it('calls onFailed once for a failure found by the look-up after a reconnect', async () => {
+    await server.close();
+    await start({ legacy: true });
+    server.putTransaction('alice', { transactionId: 'tx-1' });
+    const failed: string[] = [];
+    const completed: string[] = [];
+    function Waiting() {
+      useDepositListener('alice', 'tx-1', (event) => completed.push(event.transactionId), {
+        onFailed: (event) => failed.push(event.metadata?.reason ?? 'no reason'),
+      });
+      return null;
+    }
+    renderWithClient(<Waiting />, client);
+    await connectedAs('alice');
+
+    await server.stop();
+    server.putTransaction('alice', { transactionId: 'tx-1', status: 'failed', reason: 'expired' });
+    await server.restart();
+    await connectedAs('alice');
+    await waitFor(() => expect(failed).toEqual(['expired']));
+
+    // Money taken must be credited: the late success of an expired deposit still arrives.
+    server.completeDeposit('alice', 'tx-1');
+    await waitFor(() => expect(completed).toEqual(['tx-1']));
+    expect(failed).toEqual(['expired']);
+  });
+
   it("never delivers the previous user's events to the next user's handlers", async () => {
     const received: string[] = [];
     let switchUser: (userId: string) => void = () => {};

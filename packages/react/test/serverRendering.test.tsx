@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
+import { PaymentSocketClient } from '@paysocket/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   PaymentSocketProvider,
@@ -69,5 +70,26 @@ describe('server rendering', () => {
     expect(client.watchCalls).toEqual([]);
     expect(client.listenerCount('deposit_completed')).toBe(0);
     expect(client.subscriberCount()).toBe(0);
+  });
+
+  it('renders the disconnected state with a real PaymentSocketClient', () => {
+    const client = new PaymentSocketClient({
+      url: 'http://127.0.0.1:9',
+      autoConnect: false,
+      logger: false,
+    });
+    trapBrowserGlobals();
+    try {
+      const html = renderToString(
+        <PaymentSocketProvider client={client}>
+          <Wallet />
+        </PaymentSocketProvider>,
+      );
+      expect(html).toBe('<p>disconnected idle null idle null</p>');
+      expect(touched).toEqual([]);
+      expect(client.getState()).toMatchObject({ status: 'idle', userId: null });
+    } finally {
+      client.destroy();
+    }
   });
 });
