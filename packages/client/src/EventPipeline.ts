@@ -34,6 +34,7 @@ export class EventPipeline {
   rejected = 0;
   dropped = 0;
   #seen = new Map<string, true>();
+  #keep = (id: string) => this.followed.has(id);
 
   constructor(readonly out: PipelineOutput) {}
 
@@ -102,19 +103,23 @@ export class EventPipeline {
     const event = eventFromSnapshot(snapshot);
     if (event) return this.accept(event, undefined, snapshot);
     const current = this.transactions.get(snapshot.transactionId);
+    const same = current?.status === snapshot.status;
+    if (current && !same && !canTransition(current, snapshot.status, snapshot.type)) return;
+    // The server bumps updatedAt on every change: the same one again is nothing new.
     if (
-      current &&
-      current.status !== snapshot.status &&
-      !canTransition(current, snapshot.status, snapshot.type)
+      same &&
+      current.reason === snapshot.reason &&
+      current.snapshot?.updatedAt === snapshot.updatedAt
     ) {
       return;
     }
     this.#fold({
-      ...current,
       transactionId: snapshot.transactionId,
       status: snapshot.status,
       reason: snapshot.reason,
       type: snapshot.type,
+      // An event that set an older status no longer describes this state.
+      event: same ? current.event : undefined,
       snapshot,
       updatedAt: snapshot.updatedAt,
     });
@@ -129,9 +134,8 @@ export class EventPipeline {
   #fold(state: TransactionState): void {
     if (state.reason === undefined) delete state.reason;
     if (state.snapshot === undefined) delete state.snapshot;
-    rememberBounded(this.transactions, state.transactionId, state, TRANSACTION_LIMIT, (id) =>
-      this.followed.has(id),
-    );
+    if (state.event === undefined) delete state.event;
+    rememberBounded(this.transactions, state.transactionId, state, TRANSACTION_LIMIT, this.#keep);
     this.out.changed(state);
   }
 }

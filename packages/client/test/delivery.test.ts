@@ -371,6 +371,52 @@ describe('delivery', { timeout: 30_000 }, () => {
     expect(latency.p95).toBeLessThan(20_000);
   });
 
+  it('drops the last event from a state a look-up moved on without one', async () => {
+    const server = await startServer();
+    const client = createClient(server, { auth: { token: server.issueToken('alice') } });
+    client.setUser('alice');
+    await waitCaughtUp(client);
+    server.putTransaction('alice', { transactionId: 'd1', status: 'failed', reason: 'expired' });
+    client.follow('d1');
+    server.emitStatus('alice', {
+      transactionId: 'd1',
+      status: 'failed',
+      metadata: { reason: 'expired' },
+    });
+    await eventually(() => expect(client.getTransaction('d1')?.event).toBeDefined());
+
+    client.disconnect();
+    // Paid after all, but this backend's snapshot lacks the new balance a completion needs.
+    server.putTransaction('alice', { transactionId: 'd1', status: 'completed', reason: undefined });
+    client.connect();
+    await waitCaughtUp(client);
+
+    const state = client.getTransaction('d1');
+    expect(state).toMatchObject({ status: 'completed', snapshot: { status: 'completed' } });
+    expect(state?.event).toBeUndefined();
+    expect(state?.reason).toBeUndefined();
+  });
+
+  it('keeps the same transaction state when a look-up finds nothing new', async () => {
+    const server = await startServer();
+    const client = createClient(server, { auth: { token: server.issueToken('alice') } });
+    client.setUser('alice');
+    await waitCaughtUp(client);
+    server.putTransaction('alice', { transactionId: 'd1' });
+    const updates: string[] = [];
+    void client.watchTransaction('d1', { onUpdate: (s) => updates.push(s.status) });
+    await eventually(() => expect(client.getTransaction('d1')?.status).toBe('pending'));
+    const state = client.getTransaction('d1');
+
+    const lookups = server.lookups.length;
+    client.disconnect();
+    client.connect();
+    await waitCaughtUp(client);
+    expect(server.lookups.length).toBe(lookups + 1);
+    expect(client.getTransaction('d1')).toBe(state);
+    expect(updates).toEqual(['pending']);
+  });
+
   it('keeps delivering when application code throws', async () => {
     const server = await startServer();
     const logged = vi.fn();
