@@ -357,3 +357,60 @@ describe('expiry', () => {
     expect(within(dialog).getByRole('button', { name: 'Xong' })).toHaveFocus();
   });
 });
+
+describe('driven by the hooks', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: CREATED_AT + 60_000, toFake: ['Date'] });
+  });
+
+  test('shows "reconnecting…" while the connection is down, and live again after', () => {
+    const client = new FakePaymentSocketClient();
+    renderWithClient(<WalletPage initiallyOpen />, client);
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveAttribute('data-state', 'connecting');
+    expect(dialog).toHaveTextContent('Đang kết nối…');
+
+    connect(client);
+    expect(dialog).toHaveAttribute('data-state', 'waiting');
+    expect(dialog).toHaveAttribute('data-connection', 'live');
+
+    act(() => client.setState({ status: 'reconnecting', caughtUp: false }));
+    expect(dialog).toHaveAttribute('data-state', 'waiting');
+    expect(dialog).toHaveAttribute('data-connection', 'reconnecting');
+    expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent(
+      'Mất kết nối, đang kết nối lại…',
+    );
+    // The QR stays payable while the socket is away.
+    expect(screen.getByRole('img', { name: /^Mã QR thanh toán/ })).toBeInTheDocument();
+
+    connect(client);
+    expect(dialog).toHaveAttribute('data-connection', 'live');
+  });
+
+  test('a completion the client caught up before the modal mounted (a reload) lands as success', () => {
+    const client = new FakePaymentSocketClient();
+    client.setUser('u1');
+    client.acceptConnection();
+    client.deliver(depositCompleted('MOMO1001', { amount: 100_000, newBalance: 300_000 }));
+    const onCompleted = vi.fn();
+    renderWithClient(<WalletPage initiallyOpen onCompleted={onCompleted} />, client);
+    expect(screen.getByRole('dialog', { name: 'Nạp tiền thành công' })).toHaveAccessibleDescription(
+      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 300.000\u00a0₫.',
+    );
+    expect(onCompleted).toHaveBeenCalledTimes(1);
+  });
+
+  test('"Copy payment link" puts the payment URL on the clipboard and says so politely', async () => {
+    const user = userEvent.setup();
+    const client = new FakePaymentSocketClient();
+    renderWithClient(<WalletPage initiallyOpen />, client);
+    connect(client);
+    await user.click(screen.getByRole('button', { name: 'Sao chép liên kết thanh toán' }));
+    expect(await navigator.clipboard.readText()).toBe(
+      'http://127.0.0.1:4000/mock-momo/pay/MOMO1001',
+    );
+    expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent(
+      'Đã sao chép liên kết thanh toán',
+    );
+  });
+});
