@@ -33,7 +33,9 @@ export class EventPipeline {
   received = 0;
   rejected = 0;
   dropped = 0;
-  #seen = new Map<string, true>();
+  /** Dedupe keys; a terminal outcome's key holds its transactionId, so a followed one stays. */
+  #seen = new Map<string, string>();
+  #keepSeen = (_key: string, id: string) => this.followed.has(id);
   #keep = (id: string) => this.followed.has(id);
 
   constructor(readonly out: PipelineOutput) {}
@@ -80,7 +82,9 @@ export class EventPipeline {
       this.dropped++;
       return;
     }
-    if (key !== undefined) rememberBounded(this.#seen, key, true, SEEN_LIMIT);
+    if (key !== undefined) {
+      rememberBounded(this.#seen, key, status === 'pending' ? '' : id, SEEN_LIMIT, this.#keepSeen);
+    }
     if (clockOffsetMs !== undefined) {
       // The offset comes from a one-way message, so it is short by that message's transit
       // time; a sample below zero is that error, not an event from the future.

@@ -8,14 +8,14 @@ export function rememberBounded<V>(
   key: string,
   value: V,
   limit: number,
-  keep?: (key: string) => boolean,
+  keep?: (key: string, value: V) => boolean,
 ): void {
   map.delete(key);
   map.set(key, value);
   if (map.size <= limit) return;
   const target = limit - (limit >> 3);
-  for (const old of map.keys()) {
+  for (const [old, kept] of map) {
     if (map.size <= target) return;
-    if (old !== key && !keep?.(old)) map.delete(old);
+    if (old !== key && !keep?.(old, kept)) map.delete(old);
   }
 }

@@ -417,6 +417,21 @@ describe('delivery', { timeout: 30_000 }, () => {
     expect(updates).toEqual(['pending']);
   });
 
+  it('never delivers a watched completion twice, however much else passes through', async () => {
+    const server = await startServer();
+    const client = createClient(server, { auth: { token: server.issueToken('alice') } });
+    const seen = record(client);
+    client.setUser('alice');
+    await waitCaughtUp(client);
+    client.follow('d1');
+    server.emitDeposit('alice', { transactionId: 'd1' });
+    for (let i = 0; i < 2100; i++) server.emitStatus('alice', { transactionId: `other-${i % 50}` });
+    server.emitDeposit('alice', { transactionId: 'd1' });
+    await flush(server, client, 'alice');
+    expect(seen.events.payment_status_update).toHaveLength(2100);
+    expect(seen.events.deposit_completed.map((e) => e.transactionId)).toEqual(['d1']);
+  });
+
   it('keeps delivering when application code throws', async () => {
     const server = await startServer();
     const logged = vi.fn();

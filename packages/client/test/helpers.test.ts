@@ -45,6 +45,15 @@ describe('rememberBounded', () => {
     expect([...map.keys()]).toEqual(['watched-1', 'watched-2', 'y']);
   });
 
+  it('lets keep decide by value as well', () => {
+    const map = new Map<string, string>();
+    const keep = (_key: string, owner: string) => owner === 'watched';
+    rememberBounded(map, 'a', 'watched', 2, keep);
+    rememberBounded(map, 'b', 'other', 2, keep);
+    rememberBounded(map, 'c', 'other', 2, keep);
+    expect([...map.keys()]).toEqual(['a', 'c']);
+  });
+
   it('evicts in batches of an eighth, staying within the limit', () => {
     const map = new Map<string, number>();
     const sizes: number[] = [];
