@@ -75,6 +75,8 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   });
   #socket: Socket | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** A retry is waiting out its backoff (no attempt under way that a new one would cut short). */
+  #waiting = false;
   /** Bumped whenever a socket is dropped: async work begun under an older value is void. */
   #gen = 0;
   /** Bumped on every identity change, so stale `follow()` releases do nothing. */
@@ -343,12 +345,13 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     this.#log?.debug('paysocket: reconnecting', attempt, cause.message);
     if (browserOffline()) return this.#set({ status: 'offline', attempt, caughtUp: false });
     this.#set({ status: 'reconnecting', attempt, caughtUp: false });
+    this.#waiting = true;
     this.#timer = setTimeout(() => void this.#open(), backoffDelay(attempt, reconnect));
   }
 
   #retryNow(): void {
     const { status } = this.#state;
-    if (status === 'reconnecting' || status === 'offline') void this.#open();
+    if (status === 'offline' || (status === 'reconnecting' && this.#waiting)) void this.#open();
   }
 
   #fail(status: ConnectionStatus, error: PaymentSocketError): void {
@@ -448,6 +451,7 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   /** Stops the socket and any pending retry; async work of the old socket is voided. */
   #drop(): void {
     this.#gen++;
+    this.#waiting = false;
     clearTimeout(this.#timer);
     const socket = this.#socket;
     this.#socket = null;

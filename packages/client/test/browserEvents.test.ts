@@ -88,6 +88,35 @@ describe('browser events', { timeout: 30_000 }, () => {
     await waitCaughtUp(client);
   });
 
+  it('lets an attempt already under way run instead of starting another', async () => {
+    const server = await startServer();
+    const token = server.issueToken('alice');
+    let hold = false;
+    let release = () => {};
+    const provider = vi.fn(() => {
+      if (!hold) return token;
+      return new Promise<string>((resolve) => (release = () => resolve(token)));
+    });
+    const client = createClient(server, { auth: { token: provider }, ...slowRetries });
+    client.setUser('alice');
+    await waitCaughtUp(client);
+    await server.stop();
+    await waitForStatus(client, 'reconnecting');
+    await server.restart();
+    hold = true;
+    provider.mockClear();
+
+    goOnline();
+    expect(provider).toHaveBeenCalledTimes(1);
+    goOnline();
+    setVisibility('hidden');
+    setVisibility('visible');
+    expect(provider).toHaveBeenCalledTimes(1);
+    release();
+    await waitCaughtUp(client);
+    expect(provider).toHaveBeenCalledTimes(1);
+  });
+
   it('retries at once when the tab becomes visible, and not while it is hidden', async () => {
     const server = await startServer();
     const client = createClient(server, {
