@@ -64,6 +64,8 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A page settles after a fetch or two; on a loaded machine that can take seconds.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {

@@ -40,10 +40,10 @@ describe.skipIf(!e2eReady('react-wallet'))('wallet page: deposit with MoMo', () 
       await dialog.getByText('Đang lắng nghe thanh toán…').waitFor();
 
       const successSeen = await watchDialogText(page, 'Nạp tiền thành công');
-      const pressedAt = await actOnFakeMomo(stack.browser, snapshot, 'pay');
+      const sentAt = await actOnFakeMomo(stack.browser, snapshot, 'pay');
       const seenAt = await successSeen();
       console.log(
-        `fake MoMo "pay" pressed -> IPN -> success text on the wallet page: ${seenAt - pressedAt} ms`,
+        `fake MoMo "pay" form sent -> IPN -> success text on the wallet page: ${seenAt - sentAt} ms`,
       );
 
       await dialog
@@ -151,7 +151,9 @@ describe.skipIf(!e2eReady('react-wallet'))('wallet page: deposit with MoMo', () 
         .getByRole('heading', { name: 'Nạp tiền thành công' })
         .waitFor();
 
-      expect(await bob.page.getByTestId('balance').textContent()).toBe(formatVnd(10_000));
+      await expect
+        .poll(() => bob.page.getByTestId('balance').textContent())
+        .toBe(formatVnd(10_000));
       const bobFeed = bob.page.locator('.feed li');
       expect(await bobFeed.count()).toBe(1);
       expect(await bobFeed.first().getAttribute('data-transaction-id')).toBe(

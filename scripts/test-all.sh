@@ -13,6 +13,7 @@ pnpm run typecheck
 pnpm run lint
 pnpm run format:check
 pnpm run build
+pnpm --filter "./examples/*" run build
 pnpm run build-storybook
 pnpm run check:packages
 pnpm run size
@@ -20,6 +21,9 @@ pnpm run size
 mkdir -p .vitest
 rm -f .vitest/results.json
 status=0
+# The end-to-end tests (e2e/) run in the same vitest run; here a missing build or browser
+# fails them instead of skipping them.
+export PAYSOCKET_E2E=required
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.vitest/results.json || status=$?
 node scripts/summarize-vitest.mjs .vitest/results.json
 exit $status

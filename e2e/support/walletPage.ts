@@ -38,7 +38,7 @@ export async function deposit(page: Page, amount: number): Promise<TransactionSn
 
 /**
  * Opens the QR's target in a separate context, as a phone would, and presses Pay or
- * Decline there; resolves with when the button was pressed (ms since the epoch).
+ * Decline there; resolves with when the page sent the form (ms since the epoch).
  */
 export async function actOnFakeMomo(
   browser: Browser,
@@ -53,12 +53,15 @@ export async function actOnFakeMomo(
       name: action === 'pay' ? 'Thanh toán' : 'Từ chối',
       exact: true,
     });
+    let sentAt = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST') sentAt = Date.now();
+    });
     const answered = page.waitForResponse((r) => r.request().method() === 'POST');
-    const pressedAt = Date.now();
     await button.click();
     const response = await answered;
     if (!response.ok()) throw new Error(`fake MoMo page answered ${response.status()}`);
-    return pressedAt;
+    return sentAt;
   } finally {
     await phone.close();
   }

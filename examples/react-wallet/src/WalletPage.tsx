@@ -4,8 +4,13 @@ import type {
   TransactionSnapshot,
   WithdrawalCompletedEvent,
 } from '@paysocket/protocol';
-import { DepositQRModal, usePaymentSocket, useTransactionStatus } from '@paysocket/react';
-import { useCallback, useEffect, useState } from 'react';
+import {
+  DepositQRModal,
+  usePaymentSocket,
+  usePaymentSocketDebug,
+  useTransactionStatus,
+} from '@paysocket/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { DepositForm } from './DepositForm';
 import { describeApiError } from './describeApiError';
@@ -36,15 +41,19 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
   const [withdrawalId, setWithdrawalId] = useState<string | null>(null);
   const [withdrawalResult, setWithdrawalResult] = useState<string | null>(null);
 
+  // A refresh that started before an event can answer after it; only the newest counts.
+  const latestRefresh = useRef(0);
   const refresh = useCallback(async () => {
+    const id = ++latestRefresh.current;
     try {
       const [wallet, page] = await Promise.all([walletApi.wallet(), walletApi.transactions()]);
+      if (id !== latestRefresh.current) return;
       setBalance(wallet.balance);
       setHistory(page.items);
       setNextCursor(page.nextCursor);
       setPageError(null);
     } catch (error) {
-      setPageError(describeApiError(error));
+      if (id === latestRefresh.current) setPageError(describeApiError(error));
     }
   }, []);
 
@@ -88,6 +97,9 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
       void refresh();
     },
   });
+
+  // Logs connection changes and events to the console in development builds only.
+  usePaymentSocketDebug(userId);
 
   // The first load, and every time the connection comes back: whatever happened while
   // the page was away is in the wallet and the history now.
