@@ -15,18 +15,24 @@ export function useCountdown(
 
   useEffect(() => {
     if (!active || expiresAtMs === null) return;
-    const tick = () => setNow(Date.now());
-    tick();
+    // Once zero is reached nothing changes any more: stop ticking.
+    const tick = () => {
+      const now = Date.now();
+      setNow(now);
+      if (expiresAtMs - (now + serverOffsetMs) <= 0) stop();
+    };
     const interval = setInterval(tick, 1000);
     const onVisible = () => {
       if (document.visibilityState === 'visible') tick();
     };
     document.addEventListener('visibilitychange', onVisible);
-    return () => {
+    const stop = () => {
       clearInterval(interval);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [active, expiresAtMs]);
+    tick();
+    return stop;
+  }, [active, expiresAtMs, serverOffsetMs]);
 
   if (expiresAtMs === null) return null;
   return expiresAtMs - (now + serverOffsetMs);

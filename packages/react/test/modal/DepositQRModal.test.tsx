@@ -210,6 +210,19 @@ describe('countdown on the server clock', () => {
     expect(timer()).toHaveTextContent('06:59');
   });
 
+  test('a throttled background tab catches up from the wall clock when it becomes visible', () => {
+    vi.useFakeTimers({ now: CREATED_AT });
+    const client = new FakePaymentSocketClient({ serverTimeOffsetMs: 1 });
+    renderWithClient(<WalletPage initiallyOpen />, client);
+    expect(timer()).toHaveTextContent('15:00');
+    // Five minutes pass with no timer firing (a sleeping laptop, a throttled tab).
+    vi.setSystemTime(CREATED_AT + 5 * 60_000);
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    expect(timer()).toHaveTextContent('10:00');
+  });
+
   test('uses the snapshot’s serverTime until the client knows the offset', () => {
     vi.useFakeTimers({ now: CREATED_AT });
     const client = new FakePaymentSocketClient();
