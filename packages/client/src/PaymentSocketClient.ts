@@ -432,6 +432,9 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
         : fetchTransaction(apiUrl ?? url, transactionId, this.#token, headers));
       if (gen !== this.#gen || found === null) return;
       const snapshot = transactionSnapshotSchema.parse(found);
+      if (snapshot.transactionId !== transactionId) {
+        throw new Error(`the answer is about ${snapshot.transactionId}`);
+      }
       if (snapshot.serverTime && !this.#expectSession) {
         this.#set({ serverTimeOffsetMs: Date.parse(snapshot.serverTime) - Date.now() });
       }

@@ -155,6 +155,69 @@ describe('watchTransaction', { timeout: 30_000 }, () => {
     stop();
   });
 
+  it('refuses a look-up answer about another transaction', async () => {
+    const { client } = await connectedClient({
+      lookupTransaction: async () => ({
+        transactionId: 'd9',
+        type: 'deposit',
+        status: 'completed',
+        amount: 10_000,
+        newBalance: 20_000,
+        message: 'ok',
+        createdAt: '2026-11-26T10:00:00.000Z',
+        updatedAt: '2026-11-26T10:01:00.000Z',
+      }),
+    });
+    const seen = record(client);
+    const watch = client.watchTransaction('d1');
+    await eventually(() => expect(seen.errors.map((e) => e.code)).toEqual(['LOOKUP_FAILED']));
+    expect(seen.errors[0]?.transactionId).toBe('d1');
+    expect(client.getTransaction('d9')).toBeUndefined();
+    expect(seen.events.deposit_completed).toEqual([]);
+    watch.cancel();
+  });
+
+  it('ignores a look-up answer or failure for the previous user after a switch', async () => {
+    const server = await startServer();
+    const tokens = { alice: server.issueToken('alice'), bob: server.issueToken('bob') };
+    let user: 'alice' | 'bob' = 'alice';
+    const answers: ((snapshot: TransactionSnapshot | Error) => void)[] = [];
+    const client = createClient(server, {
+      auth: { token: () => tokens[user] },
+      lookupTransaction: (id) =>
+        new Promise((resolve, reject) =>
+          answers.push((answer) =>
+            answer instanceof Error ? reject(answer) : resolve({ ...answer, transactionId: id }),
+          ),
+        ),
+    });
+    const seen = record(client);
+    client.setUser('alice');
+    await waitCaughtUp(client);
+    void client.watchTransaction('a1');
+    void client.watchTransaction('a2');
+    await eventually(() => expect(answers).toHaveLength(2));
+
+    user = 'bob';
+    client.setUser('bob');
+    await waitCaughtUp(client);
+    answers[0]?.({
+      transactionId: 'a1',
+      type: 'deposit',
+      status: 'completed',
+      amount: 10_000,
+      newBalance: 20_000,
+      message: 'ok',
+      createdAt: '2026-11-26T10:00:00.000Z',
+      updatedAt: '2026-11-26T10:01:00.000Z',
+    });
+    answers[1]?.(new Error('HTTP 500'));
+    await flush(server, client, 'bob');
+    expect(client.getTransaction('a1')).toBeUndefined();
+    expect(seen.events.deposit_completed).toEqual([]);
+    expect(seen.errors).toEqual([]);
+  });
+
   it('reports a failed look-up as LOOKUP_FAILED and keeps waiting', async () => {
     const { server, client } = await connectedClient();
     const seen = record(client);
