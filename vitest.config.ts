@@ -80,6 +80,9 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             provider: playwright({
+              // A user who asked for dark colours and less motion: the specs check that
+              // theme="system" and the reduced-motion rules follow those preferences.
+              contextOptions: { colorScheme: 'dark', reducedMotion: 'reduce' },
               launchOptions: {
                 executablePath: '/usr/bin/chromium',
                 args: [
