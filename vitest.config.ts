@@ -26,6 +26,9 @@ const react18Aliases = [
 export default defineConfig({
   resolve: { alias: sourceAliases },
   test: {
+    // Generous ceilings for integration tests on a loaded 2-core machine (a hang still fails).
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
     projects: [
       {
         extends: true,
