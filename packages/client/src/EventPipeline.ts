@@ -4,11 +4,12 @@ import {
   type PaymentEventKind,
   type TransactionSnapshot,
   type TransactionStatus,
+  type TransactionType,
 } from '@paysocket/protocol';
 import { LatencyWindow } from './LatencyWindow';
 import { PaymentSocketError } from './PaymentSocketError';
 import { eventFromSnapshot, type AnyPaymentEvent } from './eventFromSnapshot';
-import { rememberBounded } from './rememberBounded';
+import { evictOldest, rememberBounded } from './rememberBounded';
 import type { TransactionState } from './types';
 
 const SEEN_LIMIT = 2000;
@@ -83,22 +84,25 @@ export class EventPipeline {
       return;
     }
     if (key !== undefined) {
-      rememberBounded(this.#seen, key, status === 'pending' ? '' : id, SEEN_LIMIT, this.#keepSeen);
+      // Known to be absent (checked above), so no recency shuffle is needed: a plain insert.
+      const seen = this.#seen;
+      seen.set(key, status === 'pending' ? '' : id);
+      if (seen.size > SEEN_LIMIT) evictOldest(seen, SEEN_LIMIT, key, this.#keepSeen);
     }
     if (clockOffsetMs !== undefined) {
       // The offset comes from a one-way message, so it is short by that message's transit
       // time; a sample below zero is that error, not an event from the future.
       this.latency.add(Math.max(0, Date.now() + clockOffsetMs - Date.parse(event.timestamp)));
     }
-    this.#fold({
-      transactionId: id,
+    this.#fold(
+      id,
       status,
-      reason: update?.metadata?.reason,
+      update?.metadata?.reason,
       type,
       event,
-      snapshot: snapshot ?? current?.snapshot,
-      updatedAt: event.timestamp,
-    });
+      snapshot ?? current?.snapshot,
+      event.timestamp,
+    );
     this.out.deliver(event);
   }
 
@@ -117,16 +121,16 @@ export class EventPipeline {
     ) {
       return;
     }
-    this.#fold({
-      transactionId: snapshot.transactionId,
-      status: snapshot.status,
-      reason: snapshot.reason,
-      type: snapshot.type,
+    this.#fold(
+      snapshot.transactionId,
+      snapshot.status,
+      snapshot.reason,
+      snapshot.type,
       // An event that set an older status no longer describes this state.
-      event: same ? current.event : undefined,
+      same ? current.event : undefined,
       snapshot,
-      updatedAt: snapshot.updatedAt,
-    });
+      snapshot.updatedAt,
+    );
   }
 
   forget(): void {
@@ -135,11 +139,21 @@ export class EventPipeline {
     this.followed.clear();
   }
 
-  #fold(state: TransactionState): void {
-    if (state.reason === undefined) delete state.reason;
-    if (state.snapshot === undefined) delete state.snapshot;
-    if (state.event === undefined) delete state.event;
-    rememberBounded(this.transactions, state.transactionId, state, TRANSACTION_LIMIT, this.#keep);
+  /** Stores a new state object: absent parts are left out rather than set to undefined. */
+  #fold(
+    transactionId: string,
+    status: TransactionStatus,
+    reason: string | undefined,
+    type: TransactionType,
+    event: AnyPaymentEvent | undefined,
+    snapshot: TransactionSnapshot | undefined,
+    updatedAt: string,
+  ): void {
+    const state: TransactionState = { transactionId, status, type, updatedAt };
+    if (reason !== undefined) state.reason = reason;
+    if (event !== undefined) state.event = event;
+    if (snapshot !== undefined) state.snapshot = snapshot;
+    rememberBounded(this.transactions, transactionId, state, TRANSACTION_LIMIT, this.#keep);
     this.out.changed(state);
   }
 }

@@ -12,10 +12,19 @@ export function rememberBounded<V>(
 ): void {
   map.delete(key);
   map.set(key, value);
-  if (map.size <= limit) return;
+  if (map.size > limit) evictOldest(map, limit, key, keep);
+}
+
+/** Drops the oldest entries of `map` down to seven eighths of `limit`, sparing `newest` and `keep`. */
+export function evictOldest<V>(
+  map: Map<string, V>,
+  limit: number,
+  newest: string,
+  keep?: (key: string, value: V) => boolean,
+): void {
   const target = limit - (limit >> 3);
   for (const [old, kept] of map) {
     if (map.size <= target) return;
-    if (old !== key && !keep?.(old, kept)) map.delete(old);
+    if (old !== newest && !keep?.(old, kept)) map.delete(old);
   }
 }
