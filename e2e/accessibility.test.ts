@@ -50,7 +50,7 @@ describe.skipIf(!e2eReady('react-wallet'))('wallet page: keyboard and screen-rea
       }
       expect(await axeViolations(page)).toEqual([]);
 
-      await actOnFakeMomo(stack.browser, snapshot, 'pay');
+      await actOnFakeMomo(stack, snapshot, 'pay');
       await dialog
         .getByText(`Số dư mới: ${formatVnd(200_000)}`)
         .first()
@@ -90,7 +90,7 @@ describe.skipIf(!e2eReady('react-wallet'))('wallet page: keyboard and screen-rea
 
       const declined = await deposit(page, 30_000);
       await dialog.getByText('Đang lắng nghe thanh toán…').waitFor();
-      await actOnFakeMomo(stack.browser, declined, 'decline');
+      await actOnFakeMomo(stack, declined, 'decline');
       await dialog.getByRole('heading', { name: 'Bạn đã từ chối thanh toán' }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');

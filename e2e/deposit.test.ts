@@ -40,7 +40,7 @@ describe.skipIf(!e2eReady('react-wallet'))('wallet page: deposit with MoMo', () 
       await dialog.getByText('Đang lắng nghe thanh toán…').waitFor();
 
       const successSeen = await watchDialogText(page, 'Nạp tiền thành công');
-      const sentAt = await actOnFakeMomo(stack.browser, snapshot, 'pay');
+      const sentAt = await actOnFakeMomo(stack, snapshot, 'pay');
       const seenAt = await successSeen();
       console.log(
         `fake MoMo "pay" form sent -> IPN -> success text on the wallet page: ${seenAt - sentAt} ms`,
@@ -73,7 +73,7 @@ describe.skipIf(!e2eReady('react-wallet'))('wallet page: deposit with MoMo', () 
       const dialog = page.getByRole('dialog');
       await dialog.getByText('Đang lắng nghe thanh toán…').waitFor();
 
-      await actOnFakeMomo(stack.browser, snapshot, 'decline');
+      await actOnFakeMomo(stack, snapshot, 'decline');
 
       await dialog.getByRole('heading', { name: 'Bạn đã từ chối thanh toán' }).waitFor();
       const row = page.locator(`tr[data-transaction-id="${snapshot.transactionId}"]`);

@@ -21,7 +21,7 @@ describe.skipIf(!e2eReady('react-wallet'))(
         const first = await deposit(page, 100_000);
         const dialog = page.getByRole('dialog');
         await dialog.getByText('Đang lắng nghe thanh toán…').waitFor();
-        await actOnFakeMomo(stack.browser, first, 'pay');
+        await actOnFakeMomo(stack, first, 'pay');
         await dialog.getByRole('heading', { name: 'Nạp tiền thành công' }).waitFor();
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'hidden' });
@@ -35,7 +35,7 @@ describe.skipIf(!e2eReady('react-wallet'))(
         // can only reach it as a catch-up after it reconnects.
         await context.setOffline(true);
         await stack.startServer();
-        await actOnFakeMomo(stack.browser, second, 'pay');
+        await actOnFakeMomo(stack, second, 'pay');
         await context.setOffline(false);
 
         await dialog.getByRole('heading', { name: 'Nạp tiền thành công' }).waitFor();

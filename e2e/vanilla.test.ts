@@ -30,7 +30,7 @@ describe.skipIf(!e2eReady('vanilla'))(
         await page.getByRole('img', { name: `Mã QR thanh toán ${formatVnd(70_000)}` }).waitFor();
         await page.getByText('Đang lắng nghe thanh toán…').waitFor();
 
-        await actOnFakeMomo(stack.browser, snapshot, 'pay');
+        await actOnFakeMomo(stack, snapshot, 'pay');
         await page.getByText(`Nạp tiền thành công! Số dư mới: ${formatVnd(70_000)}`).waitFor();
         expect(await page.locator('#balance').textContent()).toBe(formatVnd(70_000));
       } finally {

@@ -50,6 +50,8 @@ export interface Stack {
   browser: Browser;
   /** A fresh browser context (its own cookies) with one page on the wallet. */
   openWallet(): Promise<{ context: BrowserContext; page: Page }>;
+  /** A new page in the context that plays the phone scanning QR codes (shared, no cookies needed). */
+  openPhonePage(): Promise<Page>;
   /** Kills the mock server the hard way (SIGKILL), as a crash would. */
   killServer(): Promise<void>;
   /** Starts the mock server again on the same port with the same database file. */
@@ -135,6 +137,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
   const launched = browser;
+  let phone: Promise<BrowserContext> | null = null;
 
   return {
     pageUrl,
@@ -145,6 +148,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const page = await context.newPage();
       await page.goto('/');
       return { context, page };
+    },
+    async openPhonePage() {
+      phone ??= launched.newContext();
+      return (await phone).newPage();
     },
     async killServer() {
       await server?.stop('SIGKILL');

@@ -1,7 +1,7 @@
 import { API_PATHS, type TransactionSnapshot } from '@paysocket/protocol';
 import { signMomoIpn, type MomoIpnSignedValues } from '@paysocket/server';
-import type { Browser, Page } from 'playwright-core';
-import { TEST_MOMO } from './startStack';
+import type { Page } from 'playwright-core';
+import { TEST_MOMO, type Stack } from './startStack';
 
 const vnd = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
 /** The page's own formatting of an amount (`100.000 ₫`). */
@@ -37,17 +37,16 @@ export async function deposit(page: Page, amount: number): Promise<TransactionSn
 }
 
 /**
- * Opens the QR's target in a separate context, as a phone would, and presses Pay or
+ * Opens the QR's target in the phone's own context, as a scan would, and presses Pay or
  * Decline there; resolves with when the page sent the form (ms since the epoch).
  */
 export async function actOnFakeMomo(
-  browser: Browser,
+  stack: Stack,
   snapshot: TransactionSnapshot,
   action: 'pay' | 'decline',
 ): Promise<number> {
-  const phone = await browser.newContext();
+  const page = await stack.openPhonePage();
   try {
-    const page = await phone.newPage();
     await page.goto(snapshot.qrCodeData ?? snapshot.paymentUrl ?? '');
     const button = page.getByRole('button', {
       name: action === 'pay' ? 'Thanh toán' : 'Từ chối',
@@ -63,7 +62,7 @@ export async function actOnFakeMomo(
     if (!response.ok()) throw new Error(`fake MoMo page answered ${response.status()}`);
     return sentAt;
   } finally {
-    await phone.close();
+    await page.close();
   }
 }
 
