@@ -51,3 +51,19 @@ export interface EventLog {
   /** The user's latest seq (0 before the first event). */
   lastSeq(userId: string): number | Promise<number>;
 }
+
+/**
+ * A per-user event log on an asynchronous store shared by several nodes (Redis): each
+ * append is atomic on its own and resolves once stored, so `seq` stays strictly
+ * increasing per user whichever node appends.
+ */
+export interface AsyncEventLog {
+  /** Names this log; changes only if the log is lost. */
+  readonly epoch: string;
+  /** Stamps the next `seq` and an `eventId` on the event and stores it. */
+  append(userId: string, name: PaymentEventName, event: UnsequencedEvent): Promise<StoredEvent>;
+  /** The user's events after `afterSeq`, read together with the user's latest seq. */
+  replay(userId: string, afterSeq: number): Promise<ReplayResult>;
+  /** The user's latest seq (0 before the first event). */
+  lastSeq(userId: string): Promise<number>;
+}

@@ -1,12 +1,15 @@
 export {
   PaymentNotifier,
+  type CallerTransaction,
   type DepositCompletedData,
+  type Notified,
   type NotifierMetrics,
   type PaymentNotifierOptions,
   type PaymentStatusUpdateData,
   type WithdrawalCompletedData,
 } from './PaymentNotifier';
 export type {
+  AsyncEventLog,
   EventLog,
   ReplayResult,
   StoreTransaction,
@@ -19,6 +22,7 @@ export {
   type SqliteEventLogOptions,
   type SqliteStatementLike,
 } from './SqliteEventLog';
+export { RedisEventLog, type RedisClientLike, type RedisEventLogOptions } from './RedisEventLog';
 export {
   AccessTokenError,
   signAccessToken,
