@@ -3,10 +3,8 @@ import { io, type Socket } from 'socket.io-client';
 import {
   EVENTS,
   HANDSHAKE_ERROR_MESSAGE,
-  PAYMENT_EVENT_SCHEMAS,
   isFinalState,
   isTerminalStatus,
-  parseEventName,
   sessionSchema,
   transactionSnapshotSchema,
   type HandshakeAuth,
@@ -361,11 +359,8 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
 
   #receive(name: string, payload: unknown): void {
     if (name === EVENTS.session) return this.#onSession(payload);
-    const parsed = parseEventName(name);
-    const kind = parsed?.kind as PaymentEventKind;
-    if (parsed?.version !== 1 || !Object.hasOwn(PAYMENT_EVENT_SCHEMAS, kind)) {
-      return this.#log?.debug('paysocket: ignored', name);
-    }
+    const kind = kindOf(name);
+    if (!kind) return this.#log?.debug('paysocket: ignored', name);
     // Before session:v1 a reconnect's events are replay: their age is not latency.
     const live = this.#sessionSeen || !this.#expectSession;
     const seq = this.#pipeline.receive(
@@ -513,4 +508,17 @@ function resultOf(state: TransactionState): WatchResult {
     event: state.event,
     reason: state.reason,
   };
+}
+
+/** The kind of a v1 payment event name; anything else (other versions too) is not for us. */
+function kindOf(name: string): PaymentEventKind | undefined {
+  switch (name) {
+    case EVENTS.depositCompleted:
+      return 'deposit_completed';
+    case EVENTS.withdrawalCompleted:
+      return 'withdrawal_completed';
+    case EVENTS.paymentStatusUpdate:
+      return 'payment_status_update';
+  }
+  return undefined;
 }

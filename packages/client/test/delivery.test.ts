@@ -204,6 +204,30 @@ describe('delivery', { timeout: 30_000 }, () => {
     expect(client.getState().lastSeq).toBe(again.seq);
   });
 
+  it('delivers a completion once per event kind when both kinds announce it', async () => {
+    const server = await startServer();
+    const client = createClient(server, { auth: { token: server.issueToken('alice') } });
+    const seen = record(client);
+    client.setUser('alice');
+    await waitCaughtUp(client);
+    const update = server.emitStatus('alice', { transactionId: 'd1', status: 'completed' });
+    const deposit = server.emitDeposit('alice', { transactionId: 'd1' });
+    server.emitStatus('alice', { transactionId: 'd1', status: 'completed' });
+    server.emitDeposit('alice', { transactionId: 'd1' });
+    server.emitStatus('alice', { transactionId: 'd1', status: 'pending' });
+    await flush(server, client, 'alice');
+    expect(seen.events.payment_status_update).toEqual([update]);
+    expect(seen.events.deposit_completed).toEqual([deposit]);
+    expect(client.getTransaction('d1')).toEqual({
+      transactionId: 'd1',
+      status: 'completed',
+      type: 'deposit',
+      event: deposit,
+      updatedAt: deposit.timestamp,
+    });
+    expect(client.getMetrics().duplicatesDropped).toBe(3);
+  });
+
   it('de-duplicates non-terminal updates by eventId only', async () => {
     const server = await startServer();
     const client = createClient(server, { auth: { token: server.issueToken('alice') } });
