@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ConnectionStatus } from '@paysocket/client';
 import type { DepositCompletedEvent, PaymentStatusUpdateEvent } from '@paysocket/protocol';
+import { assertCallback, assertTransactionId } from './assertHookArguments';
 import { useConnectionState } from './useConnectionState';
 import { useLatest } from './useLatest';
 import { usePaymentSocketClient, type PaymentSocketHookOptions } from './usePaymentSocketClient';
@@ -36,6 +37,10 @@ export function useDepositListener(
   options?: DepositListenerOptions,
 ): DepositListenerResult {
   const client = usePaymentSocketClient('useDepositListener', options?.client);
+  assertTransactionId('useDepositListener', transactionId);
+  assertCallback('useDepositListener', 'onCompleted', onCompleted, true);
+  assertCallback('useDepositListener', 'onFailed', options?.onFailed);
+  assertCallback('useDepositListener', 'onCancelled', options?.onCancelled);
   useUserClaim(client, userId, 'useDepositListener');
   useFollowTransaction(client, transactionId);
   const { status } = useConnectionState(client);

@@ -9,6 +9,7 @@ import type {
   PaymentStatusUpdateEvent,
   WithdrawalCompletedEvent,
 } from '@paysocket/protocol';
+import { assertCallback } from './assertHookArguments';
 import { useConnectionState } from './useConnectionState';
 import { useLatest } from './useLatest';
 import { usePaymentSocketClient, type PaymentSocketHookOptions } from './usePaymentSocketClient';
@@ -33,6 +34,13 @@ export interface UsePaymentSocketResult {
   client: PaymentSocketClientApi;
 }
 
+const HANDLER_NAMES = [
+  'onDepositCompleted',
+  'onPaymentStatusUpdate',
+  'onWithdrawalCompleted',
+  'onError',
+] as const satisfies readonly (keyof PaymentSocketHandlers)[];
+
 /**
  * Connects `userId` (null: signed out, no connection) and calls `handlers` for that user's
  * payment events only: after a switch to another user, nothing of the previous user's
@@ -44,6 +52,7 @@ export function usePaymentSocket(
   options?: PaymentSocketHookOptions,
 ): UsePaymentSocketResult {
   const client = usePaymentSocketClient('usePaymentSocket', options?.client);
+  for (const name of HANDLER_NAMES) assertCallback('usePaymentSocket', name, handlers?.[name]);
   useUserClaim(client, userId, 'usePaymentSocket');
   const { status, lastError } = useConnectionState(client);
   const latest = useLatest({ userId, handlers });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ClientEventName } from '@paysocket/client';
+import { assertUserId } from './assertHookArguments';
 import { isDevelopment } from './isDevelopment';
 import { usePaymentSocketClient, type PaymentSocketHookOptions } from './usePaymentSocketClient';
 
@@ -20,6 +21,7 @@ export function usePaymentSocketDebug(
   options?: PaymentSocketHookOptions,
 ): void {
   const client = usePaymentSocketClient('usePaymentSocketDebug', options?.client);
+  assertUserId('usePaymentSocketDebug', userId);
 
   useEffect(() => {
     if (!isDevelopment()) return;

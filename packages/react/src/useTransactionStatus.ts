@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { PaymentEventMap, PaymentSocketError, TransactionState } from '@paysocket/client';
 import { canTransition, type PaymentEventKind, type TransactionStatus } from '@paysocket/protocol';
+import { assertTransactionId } from './assertHookArguments';
 import { useFollowTransaction } from './useFollowTransaction';
 import { usePaymentSocketClient, type PaymentSocketHookOptions } from './usePaymentSocketClient';
 
@@ -40,6 +41,7 @@ export function useTransactionStatus(
   options?: PaymentSocketHookOptions,
 ): TransactionStatusResult {
   const client = usePaymentSocketClient('useTransactionStatus', options?.client);
+  assertTransactionId('useTransactionStatus', transactionId);
   useFollowTransaction(client, transactionId);
   const subscribe = useCallback((onChange: () => void) => client.subscribe(onChange), [client]);
   const current = useSyncExternalStore(

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { PaymentSocketClientApi } from '@paysocket/client';
+import { assertUserId } from './assertHookArguments';
 import { isDevelopment } from './isDevelopment';
 
 interface Claim {
@@ -36,6 +37,7 @@ export function useUserClaim(
   userId: string | null,
   hookName: string,
 ): void {
+  assertUserId(hookName, userId);
   useEffect(() => {
     const claims = claimsOf(client);
     const claim: Claim = { hookName, userId };

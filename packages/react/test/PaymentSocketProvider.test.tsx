@@ -9,6 +9,7 @@ import {
   useTransactionStatus,
 } from '@paysocket/react';
 import { FakePaymentSocketClient } from './support/FakePaymentSocketClient';
+import { quietRenderErrors } from './support/quietRenderErrors';
 import { renderHookWithClient } from './support/renderWithClient';
 
 afterEach(() => {
@@ -22,7 +23,7 @@ describe('PaymentSocketProvider', () => {
     ['useTransactionStatus', () => useTransactionStatus('tx-1')],
     ['usePaymentSocketDebug', () => usePaymentSocketDebug('alice')],
   ])('%s with neither a provider nor { client } throws naming the hook', (name, hook) => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    quietRenderErrors();
     expect(() => renderHook(hook)).toThrow(
       `Could not find a paysocket client for ${name}(). Wrap the component that calls ${name}() in <PaymentSocketProvider client={client}>, or pass { client } in its last argument.`,
     );
@@ -74,7 +75,7 @@ describe('PaymentSocketProvider', () => {
   });
 
   it('refuses a missing client with a clear error', () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    quietRenderErrors();
     const missing = undefined as unknown as PaymentSocketClientApi;
     expect(() => render(<PaymentSocketProvider client={missing} />)).toThrow(
       /<PaymentSocketProvider> needs a client/,
