@@ -47,6 +47,9 @@ interface Node {
   url: string;
   log: RedisEventLog;
   notifier: PaymentNotifier<AsyncEventLog>;
+  /** Holds back every pub/sub message to this node (relays from the others) until resumed. */
+  pauseRelays(): void;
+  resumeRelays(): void;
   stop(): Promise<void>;
 }
 
@@ -104,6 +107,8 @@ describe.runIf(redisServerAvailable())('multi-node with Redis', { timeout: 30_00
       url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
       log,
       notifier,
+      pauseRelays: () => sub.stream.pause(),
+      resumeRelays: () => sub.stream.resume(),
       async stop() {
         running.delete(node);
         await io.close();
@@ -243,6 +248,25 @@ describe.runIf(redisServerAvailable())('multi-node with Redis', { timeout: 30_00
       ['deposit_completed:v1', 'during-replay', 3],
       ['session:v1', null, 3],
       ['deposit_completed:v1', 'after', 4],
+    ]);
+  });
+
+  it('does not send live an event the replay on another node already covered', async () => {
+    const a = await startNode();
+    const b = await startNode();
+    await a.notifier.depositCompleted('alice', deposit('seen'));
+    b.pauseRelays();
+    await a.notifier.depositCompleted('alice', deposit('stored-before-replay'));
+    const resuming = await client(b, 'alice', { epoch: a.log.epoch, lastSeq: 1 });
+    expect(await resuming.session).toMatchObject({ lastSeq: 2, gap: false });
+    // The relay of the replayed event reaches node B only now, after session:v1.
+    b.resumeRelays();
+    await a.notifier.depositCompleted('alice', deposit('after'));
+    await resuming.arrival('after');
+    expect(seen(resuming.received)).toEqual([
+      ['deposit_completed:v1', 'stored-before-replay', 2],
+      ['session:v1', null, 2],
+      ['deposit_completed:v1', 'after', 3],
     ]);
   });
 
