@@ -14,7 +14,11 @@ process.once('exit', killAll);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     killAll();
-    process.exit(130);
+    // The test runner replaces process.exit in its workers, so end by the signal itself:
+    // with no listener left, its default action terminates the process (and with it the
+    // browser, whose control pipe closes).
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
   });
 }
 
