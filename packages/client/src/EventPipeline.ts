@@ -7,7 +7,7 @@ import {
   type TransactionType,
 } from '@paysocket/protocol';
 import { LatencyWindow } from './LatencyWindow';
-import { PaymentSocketError } from './PaymentSocketError';
+import { invalidEventError, type PaymentSocketError } from './PaymentSocketError';
 import { eventFromSnapshot, type AnyPaymentEvent } from './eventFromSnapshot';
 import { evictOldest, rememberBounded } from './rememberBounded';
 import type { TransactionState } from './types';
@@ -50,14 +50,7 @@ export class EventPipeline {
     const result = PAYMENT_EVENT_SCHEMAS[kind].safeParse(payload);
     if (!result.success) {
       this.rejected++;
-      const issue = result.error.issues[0];
-      this.out.error(
-        new PaymentSocketError(
-          'INVALID_EVENT',
-          `Invalid ${name}: ${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
-          { event: name, cause: result.error, transactionId: idOf(payload) },
-        ),
-      );
+      this.out.error(invalidEventError(name, result.error, payload));
       return undefined;
     }
     this.accept(result.data, clockOffsetMs);
@@ -156,10 +149,4 @@ export class EventPipeline {
     rememberBounded(this.transactions, transactionId, state, TRANSACTION_LIMIT, this.#keep);
     this.out.changed(state);
   }
-}
-
-/** The transactionId of a payload that failed its schema, when it has a usable one. */
-function idOf(payload: unknown): string | undefined {
-  const id = (payload as { transactionId?: unknown } | null)?.transactionId;
-  return typeof id === 'string' ? id : undefined;
 }

@@ -11,7 +11,7 @@ import {
   type PaymentEventKind,
 } from '@paysocket/protocol';
 import { EventPipeline } from './EventPipeline';
-import { PaymentSocketError } from './PaymentSocketError';
+import { PaymentSocketError, invalidEventError } from './PaymentSocketError';
 import { backoffDelay } from './backoffDelay';
 import { fetchTransaction } from './fetchTransaction';
 import type {
@@ -375,13 +375,7 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   #onSession(payload: unknown): void {
     const result = sessionSchema.safeParse(payload);
     if (!result.success) {
-      return this.#emit(
-        'error',
-        new PaymentSocketError('INVALID_EVENT', `Invalid ${EVENTS.session}`, {
-          event: EVENTS.session,
-          cause: result.error,
-        }),
-      );
+      return this.#emit('error', invalidEventError(EVENTS.session, result.error, payload));
     }
     const session = result.data;
     const { epoch, lastSeq } = this.#state;

@@ -40,3 +40,18 @@ export class PaymentSocketError extends Error {
 export function isPaymentSocketError(value: unknown): value is PaymentSocketError {
   return value instanceof PaymentSocketError;
 }
+
+/** `INVALID_EVENT` for a payload that failed its schema: names the event and the first issue. */
+export function invalidEventError(
+  name: string,
+  cause: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+  payload: unknown,
+): PaymentSocketError {
+  const issue = cause.issues[0];
+  const id = (payload as { transactionId?: unknown } | null)?.transactionId;
+  return new PaymentSocketError(
+    'INVALID_EVENT',
+    `Invalid ${name}: ${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
+    { event: name, cause, transactionId: typeof id === 'string' ? id : undefined },
+  );
+}

@@ -333,6 +333,27 @@ describe('delivery', { timeout: 30_000 }, () => {
     expect(client.getState().lastSeq).toBe(valid.seq);
   });
 
+  it('reports an invalid session:v1 with its schema issue and keeps its own bookkeeping', async () => {
+    const server = await startServer();
+    const client = createClient(server, { auth: { token: server.issueToken('alice') } });
+    const seen = record(client);
+    client.setUser('alice');
+    server.emitStatus('alice', { transactionId: 'd0' });
+    await waitCaughtUp(client);
+    const before = client.getState();
+    server.emitRaw(
+      'alice',
+      'session:v1',
+      { userId: 'alice', epoch: 'other', lastSeq: -1, gap: true, serverTime: server.now() },
+      { ids: false },
+    );
+    await flush(server, client, 'alice');
+    expect(seen.errors).toHaveLength(1);
+    expect(seen.errors[0]).toMatchObject({ code: 'INVALID_EVENT', event: 'session:v1' });
+    expect(seen.errors[0]?.message).toMatch(/lastSeq/);
+    expect(client.getState()).toMatchObject({ epoch: before.epoch, lastSeq: before.lastSeq });
+  });
+
   it('looks watched transactions up again when session:v1 reports a gap', async () => {
     const server = await startServer({ logLimit: 1 });
     const client = createClient(server, { auth: { token: server.issueToken('alice') } });
