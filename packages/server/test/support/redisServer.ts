@@ -13,7 +13,7 @@ const binary = process.env.REDIS_SERVER_PATH ?? 'redis-server';
 export function redisServerAvailable(): boolean {
   const probe = spawnSync(binary, ['--version'], { encoding: 'utf8' });
   if (probe.status === 0) return true;
-  const message = `redis-server not found (${binary}): install it with \`apt-get install -y redis-server\` (scripts/test-all.sh does) or set REDIS_SERVER_PATH`;
+  const message = `redis-server not found (${binary}): install it with \`bash scripts/install-system-deps.sh\` (or \`apt-get install -y redis-server\`) or set REDIS_SERVER_PATH`;
   if (process.env.PAYSOCKET_E2E === 'required' || process.env.CI) throw new Error(message);
   console.warn(`${message}\nSkipping the Redis tests.`);
   return false;
