@@ -30,6 +30,8 @@ import type {
 } from './types';
 import { browserOffline, watchBrowser } from './watchBrowser';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 interface Watch {
   id: string;
   onUpdate: ((state: TransactionState) => void) | undefined;
@@ -177,6 +179,9 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
 
   watchTransaction(transactionId: string, options: WatchOptions = {}): TransactionWatch {
     const { timeoutMs, signal } = options;
+    if (timeoutMs !== undefined && !(timeoutMs >= 0)) {
+      throw new RangeError('watchTransaction: timeoutMs must be >= 0');
+    }
     let resolve!: (result: WatchResult) => void;
     const watch = new Promise<WatchResult>((r) => (resolve = r)) as TransactionWatch;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -200,8 +205,15 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     else if (current && isTerminalStatus(current.status)) entry.settle(resultOf(current));
     else {
       signal?.addEventListener('abort', abort);
-      if (timeoutMs !== undefined) {
-        timer = setTimeout(() => entry.settle({ status: 'timeout' }), timeoutMs);
+      if (timeoutMs !== undefined && timeoutMs < Infinity) {
+        // A timer past 2^31-1 ms fires at once, so a longer wait goes in steps.
+        const deadline = Date.now() + timeoutMs;
+        const timeout = () => entry.settle({ status: 'timeout' });
+        const arm = () => {
+          const left = deadline - Date.now();
+          timer = setTimeout(left > MAX_TIMER_MS ? arm : timeout, Math.min(left, MAX_TIMER_MS));
+        };
+        arm();
       }
       unfollow = this.follow(transactionId);
     }

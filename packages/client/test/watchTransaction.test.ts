@@ -86,6 +86,28 @@ describe('watchTransaction', { timeout: 30_000 }, () => {
     });
   });
 
+  it('waits out a timeout beyond what one timer can hold, and Infinity as none', async () => {
+    const { server, client } = await connectedClient();
+    const forever = client.watchTransaction('d1', { timeoutMs: Infinity });
+    const month = client.watchTransaction('d2', { timeoutMs: 30 * 24 * 3600_000 });
+    // A timer past 2^31-1 ms would fire at once: give it the time to.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    server.emitDeposit('alice', { transactionId: 'd1' });
+    server.emitDeposit('alice', { transactionId: 'd2' });
+    await expect(forever).resolves.toMatchObject({ status: 'completed' });
+    await expect(month).resolves.toMatchObject({ status: 'completed' });
+  });
+
+  it('refuses a negative or NaN timeout and watches nothing', async () => {
+    const { client } = await connectedClient();
+    for (const timeoutMs of [-1, Number.NaN]) {
+      expect(() => client.watchTransaction('d1', { timeoutMs })).toThrow(RangeError);
+    }
+    expect(client.getTransaction('d1')).toBeUndefined();
+    const watch = client.watchTransaction('d1', { timeoutMs: 0 });
+    await expect(watch).resolves.toEqual({ status: 'timeout' });
+  });
+
   it('waits without a timeout until it is settled', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
