@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { PaymentEventMap, PaymentSocketError, TransactionState } from '@paysocket/client';
 import { canTransition, type PaymentEventKind, type TransactionStatus } from '@paysocket/protocol';
 import { assertTransactionId } from './assertHookArguments';
@@ -16,14 +16,9 @@ export interface TransactionStatusResult {
   error: PaymentSocketError | null;
 }
 
-interface Shown {
-  transactionId: string | null;
-  state: TransactionState | undefined;
-}
-
 interface TransactionError {
   transactionId: string;
-  /** The state the error arrived in: a later state change clears it. */
+  /** The state shown when the error arrived: a later state change clears it. */
   state: TransactionState | undefined;
   error: PaymentSocketError;
 }
@@ -44,32 +39,29 @@ export function useTransactionStatus(
   assertTransactionId('useTransactionStatus', transactionId);
   useFollowTransaction(client, transactionId);
   const subscribe = useCallback((onChange: () => void) => client.subscribe(onChange), [client]);
-  const current = useSyncExternalStore(
-    subscribe,
-    () => (transactionId === null ? undefined : client.getTransaction(transactionId)),
-    serverSnapshot,
-  );
-
-  const [shown, setShown] = useState<Shown>({ transactionId, state: current });
-  let state = shown.state;
-  if (shown.transactionId !== transactionId || (current !== state && follows(state, current))) {
-    state = current;
-    // Storing what was shown during render is how React keeps a value from the previous
-    // render: it re-renders this component at once, before anything is committed.
-    setShown({ transactionId, state });
-  }
+  // A memoised snapshot, as useSyncExternalStore's selector variant keeps one: it moves only
+  // to a state that may follow the one shown, so a regression never renders.
+  const getSnapshot = useMemo(() => {
+    let shown: TransactionState | undefined;
+    return () => {
+      const next = transactionId === null ? undefined : client.getTransaction(transactionId);
+      if (next !== shown && follows(shown, next)) shown = next;
+      return shown;
+    };
+  }, [client, transactionId]);
+  const state = useSyncExternalStore(subscribe, getSnapshot, serverSnapshot);
 
   const [failure, setFailure] = useState<TransactionError | null>(null);
   useEffect(() => {
     if (transactionId === null) return;
     return client.on('error', (error) => {
       if (error.transactionId !== transactionId) return;
-      setFailure({ transactionId, state: client.getTransaction(transactionId), error });
+      setFailure({ transactionId, state: getSnapshot(), error });
     });
-  }, [client, transactionId]);
+  }, [client, transactionId, getSnapshot]);
 
   const error =
-    failure !== null && failure.transactionId === transactionId && failure.state === current
+    failure !== null && failure.transactionId === transactionId && failure.state === state
       ? failure.error
       : null;
   return {

@@ -45,6 +45,30 @@ describe('usePaymentSocket', () => {
     expect(result.current.error).toBe(refused);
   });
 
+  it('re-renders only when the status or the last error changes', () => {
+    const client = new FakePaymentSocketClient();
+    let renders = 0;
+    renderHookWithClient(
+      () => {
+        renders += 1;
+        return usePaymentSocket('alice');
+      },
+      client,
+      { strict: false },
+    );
+    act(() => client.acceptConnection());
+    const settled = renders;
+
+    act(() => client.setState({ lastSeq: 7, epoch: 'e1', serverTimeOffsetMs: 12 }));
+    act(() => {
+      client.deliver(depositCompleted('tx-1'));
+    });
+    expect(renders).toBe(settled);
+
+    act(() => client.setState({ status: 'reconnecting', attempt: 1 }));
+    expect(renders).toBe(settled + 1);
+  });
+
   it('calls each handler with its own events', () => {
     const client = new FakePaymentSocketClient();
     const handlers = {

@@ -43,6 +43,31 @@ describe('useTransactionStatus', () => {
     expect(result.current).toMatchObject({ status: 'completed', event: lateSuccess, reason: null });
   });
 
+  it('re-renders only when its own transaction changes', () => {
+    const client = signedIn();
+    let renders = 0;
+    renderHookWithClient(
+      () => {
+        renders += 1;
+        return useTransactionStatus('tx-1');
+      },
+      client,
+      { strict: false },
+    );
+    const settled = renders;
+
+    act(() => {
+      client.deliver(depositCompleted('tx-2'));
+      client.setState({ lastSeq: 3 });
+    });
+    expect(renders).toBe(settled);
+
+    act(() => {
+      client.deliver(paymentStatusUpdate('tx-1', 'pending'));
+    });
+    expect(renders).toBe(settled + 1);
+  });
+
   it('reads a state found by a look-up, with no event', () => {
     const client = signedIn();
     client.setTransaction({ transactionId: 'tx-1', status: 'cancelled', reason: 'user_cancelled' });
