@@ -277,6 +277,8 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
       }
       // A token fetched before a user switch or a stop is never sent.
       if (gen !== this.#gen) return;
+      // Refreshed once: later retries (say, while the server is away) reuse it.
+      this.#forceRefresh = false;
       this.#token = auth.token;
     }
     const { epoch, lastSeq } = this.#state;

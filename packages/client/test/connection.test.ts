@@ -50,6 +50,34 @@ describe('connection', { timeout: 30_000 }, () => {
     expect(asked).toEqual([false, false, true, false]);
   });
 
+  it('forces one refresh per rejection, not one per retry while the server is away', async () => {
+    const server = await startServer();
+    let current = server.issueToken('alice');
+    server.expireToken(current);
+    const asked: boolean[] = [];
+    let stopped = false;
+    const client = createClient(server, {
+      auth: {
+        token: async ({ forceRefresh }) => {
+          asked.push(forceRefresh);
+          if (forceRefresh) current = server.issueToken('alice');
+          // The server goes away just as the refreshed token is ready.
+          if (forceRefresh && !stopped) {
+            stopped = true;
+            await server.stop();
+          }
+          return current;
+        },
+      },
+    });
+    client.setUser('alice');
+    await eventually(() => expect(asked.length).toBeGreaterThanOrEqual(4));
+    await server.restart();
+    await waitCaughtUp(client);
+    expect(asked.slice(0, 2)).toEqual([false, true]);
+    expect(asked.filter(Boolean)).toEqual([true]);
+  });
+
   it('stops in unauthorized after one refresh in token mode, without a loop', async () => {
     const server = await startServer();
     const provider = vi.fn(() => 'never-valid');
