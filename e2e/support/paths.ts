@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { CHROMIUM_EXECUTABLE } from '../../scripts/chromiumLaunch';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -6,7 +7,7 @@ export const mockServerCli = `${repoRoot}packages/mock-server/dist/cli.js`;
 export const mockServerWithOverrides = fileURLToPath(
   new URL('./mockServerWithOverrides.mjs', import.meta.url),
 );
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumPath = CHROMIUM_EXECUTABLE;
 
 export type ExampleName = 'react-wallet' | 'vanilla';
 export const exampleDir = (name: ExampleName) => `${repoRoot}examples/${name}`;

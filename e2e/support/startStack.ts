@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/chromiumLaunch';
 import { startProcess, type StartedProcess } from './ChildProcessGroup';
 import { freePort } from './freePort';
 import {
@@ -19,17 +20,6 @@ export const TEST_MOMO = {
   accessKey: 'e2e-access-key',
   secretKey: 'e2e-secret-key-that-only-the-tests-know',
 } as const;
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface StackOptions {
   example?: ExampleName;
@@ -131,7 +121,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       },
     );
     preview = startedPreview.process;
-    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   } catch (error) {
     await close();
     throw error;
