@@ -1,3 +1,19 @@
+/** The dark palette, used by `theme="dark"` and by `theme="system"` under a dark preference. */
+const DARK_PALETTE = `
+  --ps-qr-bg: #1c1c21;
+  --ps-qr-fg: #f2f2f5;
+  --ps-qr-muted: #b4b4c0;
+  --ps-qr-border: #3a3a44;
+  --ps-qr-surface: #26262d;
+  --ps-qr-accent: #ff5cb8;
+  --ps-qr-accent-fg: #1c1c21;
+  --ps-qr-success: #4ade80;
+  --ps-qr-danger: #ff8a80;
+  --ps-qr-warning: #fbbf24;
+  --ps-qr-overlay: rgb(0 0 0 / 0.7);
+  --ps-qr-focus: #93c5fd;
+`;
+
 /**
  * The modal's stylesheet. It is injected once at run time (see `useModalStyles`) so the
  * package needs no CSS loader and stays free of side effects on import. Everything sits
@@ -22,35 +38,9 @@ export const MODAL_STYLES = `
   --ps-qr-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   --ps-qr-focus: #2563eb;
 }
-:where(.ps-qr-overlay, .ps-qr)[data-theme='dark'] {
-  --ps-qr-bg: #1c1c21;
-  --ps-qr-fg: #f2f2f5;
-  --ps-qr-muted: #b4b4c0;
-  --ps-qr-border: #3a3a44;
-  --ps-qr-surface: #26262d;
-  --ps-qr-accent: #ff5cb8;
-  --ps-qr-accent-fg: #1c1c21;
-  --ps-qr-success: #4ade80;
-  --ps-qr-danger: #ff8a80;
-  --ps-qr-warning: #fbbf24;
-  --ps-qr-overlay: rgb(0 0 0 / 0.7);
-  --ps-qr-focus: #93c5fd;
-}
+:where(.ps-qr-overlay, .ps-qr)[data-theme='dark'] {${DARK_PALETTE}}
 @media (prefers-color-scheme: dark) {
-  :where(.ps-qr-overlay, .ps-qr)[data-theme='system'] {
-    --ps-qr-bg: #1c1c21;
-    --ps-qr-fg: #f2f2f5;
-    --ps-qr-muted: #b4b4c0;
-    --ps-qr-border: #3a3a44;
-    --ps-qr-surface: #26262d;
-    --ps-qr-accent: #ff5cb8;
-    --ps-qr-accent-fg: #1c1c21;
-    --ps-qr-success: #4ade80;
-    --ps-qr-danger: #ff8a80;
-    --ps-qr-warning: #fbbf24;
-    --ps-qr-overlay: rgb(0 0 0 / 0.7);
-    --ps-qr-focus: #93c5fd;
-  }
+  :where(.ps-qr-overlay, .ps-qr)[data-theme='system'] {${DARK_PALETTE}}
 }
 :where(.ps-qr-overlay) {
   position: fixed;
