@@ -85,7 +85,11 @@ export function loadConfig(
     },
     publicUrl,
     databasePath: overrides.databasePath ?? env.DATABASE_PATH ?? 'paysocket-mock.db',
-    depositTtlMs: overrides.depositTtlMs ?? 15 * 60 * 1000,
+    depositTtlMs:
+      overrides.depositTtlMs ??
+      (env.DEPOSIT_TTL_SECONDS
+        ? parsePositiveInteger(env.DEPOSIT_TTL_SECONDS, 'DEPOSIT_TTL_SECONDS') * 1000
+        : 15 * 60 * 1000),
     withdrawalDelayMs: overrides.withdrawalDelayMs ?? 1500,
     tokenTtlSeconds: overrides.tokenTtlSeconds ?? 12 * 60 * 60,
     maxBodyBytes: overrides.maxBodyBytes ?? 16 * 1024,
@@ -114,6 +118,13 @@ function parsePort(value: string, name: string): number {
   if (!/^\d+$/.test(value) || port > 65535)
     throw new ConfigError(`${name} must be a port number (0-65535), got "${value}"`);
   return port;
+}
+
+function parsePositiveInteger(value: string, name: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < 1 || !Number.isSafeInteger(number))
+    throw new ConfigError(`${name} must be a whole number of seconds (at least 1), got "${value}"`);
+  return number;
 }
 
 function normalizeOrigin(value: string, name: string): string {

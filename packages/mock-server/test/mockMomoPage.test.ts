@@ -132,6 +132,11 @@ describe('production mode', { timeout: 30_000 }, () => {
     );
     expect(() => loadConfig({ ...productionEnv, JWT_SECRET: 'short' })).toThrow(/at least 32/);
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'not a url' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(loadConfig({}).depositTtlMs).toBe(15 * 60 * 1000);
+    expect(loadConfig({ DEPOSIT_TTL_SECONDS: '30' }).depositTtlMs).toBe(30_000);
+    for (const bad of ['0', '-5', '1.5', 'soon']) {
+      expect(() => loadConfig({ DEPOSIT_TTL_SECONDS: bad })).toThrow(/DEPOSIT_TTL_SECONDS/);
+    }
     expect(loadConfig({ PUBLIC_URL: 'http://192.168.1.20:4000/' })).toMatchObject({
       host: '0.0.0.0',
       publicUrl: 'http://192.168.1.20:4000',
