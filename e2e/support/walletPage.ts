@@ -60,6 +60,9 @@ export async function actOnFakeMomo(
     await button.click();
     const response = await answered;
     if (!response.ok()) throw new Error(`fake MoMo page answered ${response.status()}`);
+    // Closing a page while the form's result page is still loading can leave `close()`
+    // waiting forever in Chromium; let that navigation finish first.
+    await page.waitForLoadState('load');
     return sentAt;
   } finally {
     await page.close();
