@@ -6,6 +6,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@paysocket/prot
 import {
   PaymentNotifier,
   createOriginAllowRequest,
+  createSessionOriginGuard,
   createSocketAuthMiddleware,
   verifyAccessToken,
 } from '@paysocket/server';
@@ -83,6 +84,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const app = createApp({ config, service, notifier, io, isAllowedOrigin, selfUrl, startedAt });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   io.attach(httpServer);
+  io.engine.use(createSessionOriginGuard(isAllowedOrigin));
   service.resume();
 
   let listening = false;

@@ -39,8 +39,10 @@ export {
 } from './socketAuthMiddleware';
 export {
   createOriginAllowRequest,
+  createSessionOriginGuard,
   isOriginAllowed,
   type AllowRequest,
+  type EngineMiddleware,
   type OriginPolicy,
 } from './originAllowRequest';
 export {
