@@ -4,7 +4,10 @@ export {
   type DepositCompletedData,
   type Notified,
   type NotifierMetrics,
+  type NotifierServerSideEvents,
   type PaymentNotifierOptions,
+  type PaymentSocket,
+  type PaymentSocketServer,
   type PaymentStatusUpdateData,
   type WithdrawalCompletedData,
 } from './PaymentNotifier';
