@@ -13,7 +13,6 @@ import {
   verifyAccessToken,
   type EventLog,
   type ReplayResult,
-  type SqliteDatabaseLike,
 } from '../src/index';
 
 const secret = 'notifier-test-secret-of-32-characters!';
@@ -84,7 +83,7 @@ const deposit = (transactionId: string, newBalance: number) => ({
 });
 
 beforeEach(() => {
-  log = new SqliteEventLog(new Database(':memory:') as unknown as SqliteDatabaseLike);
+  log = new SqliteEventLog(new Database(':memory:'));
 }, 30_000);
 afterEach(async () => {
   for (const socket of sockets) socket.disconnect();
