@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'libsql';
 import { io as connect, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   API_PATHS,
@@ -221,7 +222,33 @@ describe('the README IPN handler sample', () => {
   });
 });
 
+/** Opens a polling session from the wallet, then asks to upgrade it from `origin`: the status. */
+async function upgradeFrom(origin: string): Promise<number> {
+  const engine = `${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`;
+  const handshake = await fetch(`${url}/socket.io/?EIO=4&transport=polling`, {
+    headers: { origin: WALLET },
+  });
+  const { sid } = JSON.parse((await handshake.text()).slice(1)) as { sid: string };
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${engine}&sid=${sid}`, { headers: { origin } });
+    ws.once('upgrade', (response) => {
+      resolve(response.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      response.resume();
+    });
+    ws.once('error', reject);
+  });
+}
+
 describe('the README socket wiring sample', () => {
+  it('refuses to upgrade a session to WebSocket from a foreign origin', async () => {
+    expect(await upgradeFrom('https://evil.example')).toBe(400);
+    expect(await upgradeFrom(WALLET)).toBe(101);
+  });
+
   it('refuses a handshake from a foreign origin and connects one from the wallet', async () => {
     const token = await signAccessToken('alice', jwtSecret);
     const foreign = connect(url, {
