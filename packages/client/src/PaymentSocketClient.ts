@@ -119,6 +119,10 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   /** Whether this server was ever seen sending `session:v1` (the seed's gateway never does). */
   #expectSession = false;
   #sessionSeen = false;
+  /** Events that came before `session:v1` on a connection expecting one: held until it is checked. */
+  #held: [kind: PaymentEventKind, name: string, payload: unknown][] = [];
+  /** The user the current connection's `session:v1` named. */
+  #sessionUser: string | null = null;
   #lookingUp = 0;
   #lookedUp = false;
   #unwatchBrowser: () => void;
@@ -148,8 +152,11 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     const adopt = !this.#named && userId !== null;
     this.#named = true;
     if (adopt) {
-      // The unnamed session at start-up was this user's all along.
+      // The unnamed session at start-up was this user's all along, unless it said otherwise.
       this.#set({ userId });
+      if (this.#sessionUser !== null && this.#sessionUser !== userId) {
+        return this.#mismatch(this.#sessionUser);
+      }
       if (!this.#active()) this.connect();
       return;
     }
@@ -343,6 +350,8 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     if (this.#hadConnection) this.#reconnects++;
     this.#hadConnection = true;
     this.#authRetried = this.#forceRefresh = this.#sessionSeen = this.#lookedUp = false;
+    this.#held = [];
+    this.#sessionUser = null;
     this.#lookingUp = 0;
     this.#set({ status: 'connected', attempt: 0, lastError: null, caughtUp: false });
     void this.#catchUp();
@@ -405,14 +414,15 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     if (name === EVENTS.session) return this.#onSession(payload);
     const kind = kindOf(name);
     if (!kind) return this.#log?.debug('paysocket: ignored', name);
-    // Before session:v1 a reconnect's events are replay: their age is not latency.
-    const live = this.#sessionSeen || !this.#expectSession;
-    const seq = this.#pipeline.receive(
-      kind,
-      name,
-      payload,
-      live ? this.#state.serverTimeOffsetMs : undefined,
-    );
+    if (this.#expectSession && !this.#sessionSeen)
+      return void this.#held.push([kind, name, payload]);
+    this.#accept(kind, name, payload, true);
+  }
+
+  /** Before session:v1 a reconnect's events are replay: their age is not latency. */
+  #accept(kind: PaymentEventKind, name: string, payload: unknown, live: boolean): void {
+    const offset = live ? this.#state.serverTimeOffsetMs : undefined;
+    const seq = this.#pipeline.receive(kind, name, payload, offset);
     if (seq !== undefined && seq > (this.#state.lastSeq ?? 0)) this.#set({ lastSeq: seq });
   }
 
@@ -422,6 +432,13 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
       return this.#report(invalidEventError(EVENTS.session, result.error, payload));
     }
     const session = result.data;
+    const { userId } = this.#state;
+    this.#sessionUser = session.userId;
+    // Another user's events must not reach this user's listeners: not one, not even held ones.
+    if (userId !== null && session.userId !== userId) return this.#mismatch(session.userId);
+    const held = this.#held;
+    this.#held = [];
+    for (const [kind, name, event] of held) this.#accept(kind, name, event, false);
     const { epoch, lastSeq } = this.#state;
     this.#expectSession = this.#sessionSeen = true;
     this.#set({
@@ -431,6 +448,18 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     });
     if (session.gap) void this.#catchUp();
     else this.#checkCaughtUp();
+  }
+
+  #mismatch(sessionUser: string): void {
+    const expected = this.#state.userId;
+    this.#drop();
+    this.#fail(
+      'unauthorized',
+      new PaymentSocketError(
+        'USER_MISMATCH',
+        `The server signed this connection in as ${sessionUser}, not ${expected}`,
+      ),
+    );
   }
 
   #needsLookup(transactionId: string): boolean {
@@ -491,6 +520,8 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   #drop(): void {
     this.#gen++;
     this.#waiting = false;
+    this.#held = [];
+    this.#sessionUser = null;
     clearTimeout(this.#timer);
     const socket = this.#socket;
     this.#socket = null;
