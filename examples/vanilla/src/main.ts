@@ -1,5 +1,14 @@
 import { PaymentSocketClient, type TransactionWatch } from '@paysocket/client';
-import { API_PATHS, type TransactionSnapshot, type Wallet } from '@paysocket/protocol';
+import {
+  API_PATHS,
+  MOMO_MAX_AMOUNT,
+  MOMO_MIN_AMOUNT,
+  isValidMomoAmount,
+  parseVndAmount,
+  type TransactionSnapshot,
+  type VndAmountProblem,
+  type Wallet,
+} from '@paysocket/protocol';
 import QRCode from 'qrcode';
 
 const $ = <T extends HTMLElement>(id: string) => {
@@ -30,6 +39,33 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
     throw new Error(message ?? `HTTP ${response.status}`);
   }
   return json as T;
+}
+
+const AMOUNT_PROBLEMS: Record<VndAmountProblem, string> = {
+  empty: 'Nhập số tiền.',
+  negative: 'Số tiền phải lớn hơn 0.',
+  decimal: 'VND không có phần thập phân. Nhập số nguyên, ví dụ 100.000 hoặc 100000.',
+  not_a_number: 'Chỉ nhập chữ số, ví dụ 100.000 hoặc 100000.',
+};
+
+/** Why a payment did not go through, in words (the server's reason codes are for code). */
+function describeReason(reason: string | undefined): string {
+  const code = /^momo_(\w+)$/.exec(reason ?? '')?.[1];
+  if (code) return `MoMo từ chối giao dịch (mã lỗi ${code})`;
+  switch (reason) {
+    case 'declined':
+      return 'bạn đã từ chối trong ứng dụng MoMo';
+    case 'user_cancelled':
+      return 'bạn đã huỷ giao dịch';
+    case 'merchant_cancelled':
+      return 'cửa hàng đã huỷ giao dịch';
+    case 'expired':
+      return 'mã QR đã hết hạn';
+    case 'insufficient_funds':
+      return 'tài khoản MoMo không đủ số dư';
+    default:
+      return 'lỗi không xác định';
+  }
 }
 
 function showError(error: unknown) {
@@ -78,7 +114,7 @@ async function showDeposit(deposit: TransactionSnapshot) {
     $('balance').textContent = vnd.format(newBalance);
     $('result').textContent = `Nạp tiền thành công! Số dư mới: ${vnd.format(newBalance)}`;
   } else if (outcome.status !== 'aborted') {
-    $('result').textContent = `Thanh toán không thành công (${outcome.reason ?? outcome.status}).`;
+    $('result').textContent = `Thanh toán không thành công: ${describeReason(outcome.reason)}.`;
   }
 }
 
@@ -101,7 +137,17 @@ $('sign-in').addEventListener('submit', (event) => {
 
 $('deposit').addEventListener('submit', (event) => {
   event.preventDefault();
-  const amount = Number($<HTMLInputElement>('amount').value);
+  // What is typed is what is charged: `100.000` is 100000, `100.000,00` is refused.
+  const parsed = parseVndAmount($<HTMLInputElement>('amount').value);
+  if (!parsed.ok) {
+    showError(AMOUNT_PROBLEMS[parsed.problem]);
+    return;
+  }
+  if (!isValidMomoAmount(parsed.amount)) {
+    showError(`Số tiền phải từ ${vnd.format(MOMO_MIN_AMOUNT)} đến ${vnd.format(MOMO_MAX_AMOUNT)}.`);
+    return;
+  }
+  const amount = parsed.amount;
   void (async () => {
     try {
       $('error').textContent = '';
