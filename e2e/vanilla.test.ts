@@ -22,7 +22,7 @@ describe.skipIf(!e2eReady('vanilla'))(
           .getByLabel('Mã người dùng')
           .fill(`van-${Math.random().toString(36).slice(2, 8)}`);
         await page.getByRole('button', { name: 'Đăng nhập' }).click();
-        await page.getByText('🟢 Đã kết nối').waitFor();
+        await page.getByText('Đã kết nối', { exact: true }).waitFor();
 
         let depositRequests = 0;
         page.on('request', (request) => {

@@ -72,17 +72,19 @@ function showError(error: unknown) {
   $('error').textContent = error instanceof Error ? error.message : String(error);
 }
 
-const CONNECTION_TEXT: Record<string, string> = {
-  connected: '🟢 Đã kết nối',
-  connecting: '⏳ Đang kết nối…',
-  reconnecting: '⏳ Mất kết nối, đang kết nối lại…',
-  offline: '📴 Mất mạng',
-  unauthorized: '🔒 Phiên đăng nhập đã hết hạn',
-  failed: '❌ Không kết nối được máy chủ',
+/** Words and a tone for the coloured dot (a CSS shape: no emoji font needed). */
+const CONNECTION: Record<string, { text: string; tone: 'live' | 'pending' | 'down' }> = {
+  connected: { text: 'Đã kết nối', tone: 'live' },
+  connecting: { text: 'Đang kết nối…', tone: 'pending' },
+  reconnecting: { text: 'Mất kết nối, đang kết nối lại…', tone: 'pending' },
+  offline: { text: 'Không có mạng. Sẽ kết nối lại khi có mạng.', tone: 'pending' },
+  unauthorized: { text: 'Phiên đăng nhập đã hết hạn', tone: 'down' },
+  failed: { text: 'Không kết nối được máy chủ', tone: 'down' },
 };
 client.subscribe(() => {
-  const { status } = client.getState();
-  $('connection').textContent = CONNECTION_TEXT[status] ?? 'Chưa đăng nhập';
+  const connection = CONNECTION[client.getState().status];
+  $('connection').textContent = connection?.text ?? 'Chưa đăng nhập';
+  $('connection').dataset.tone = connection?.tone ?? 'idle';
 });
 
 client.on('deposit_completed', (event) => {
@@ -99,7 +101,7 @@ async function showDeposit(deposit: TransactionSnapshot) {
     ?.setAttribute('aria-label', `Mã QR thanh toán ${vnd.format(deposit.amount)}`);
   $('qr').querySelector('svg')?.setAttribute('role', 'img');
   $<HTMLAnchorElement>('pay-link').href = deposit.paymentUrl ?? target;
-  $('result').textContent = '🔌 Đang lắng nghe thanh toán…';
+  $('result').textContent = 'Đang lắng nghe thanh toán…';
   $('payment').hidden = false;
 
   watch?.cancel();
