@@ -1,6 +1,7 @@
 import { API_PATHS } from '@paysocket/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { e2eReady } from './support/paths';
 import { startStack, type Stack } from './support/startStack';
 import {
@@ -155,14 +156,46 @@ describe.skipIf(!e2eReady('react-wallet'))('wallet page, as a newcomer finds it'
     }
   });
 
-  it('starts in English for a browser that prefers it', async () => {
-    const context = await stack.browser.newContext({ baseURL: stack.pageUrl, locale: 'en-US' });
+  it('starts in English for a browser that prefers it, and dark mode passes axe', async () => {
+    const context = await stack.browser.newContext({
+      baseURL: stack.pageUrl,
+      locale: 'en-US',
+      colorScheme: 'dark',
+    });
     try {
       const page = await context.newPage();
       await page.goto('/');
       await page.getByLabel('User id').waitFor();
       await page.getByRole('button', { name: 'Tiếng Việt' }).waitFor();
       expect(await page.getByText('Mã người dùng').count()).toBe(0);
+      expect(
+        await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+      ).toBe('rgb(18, 18, 22)');
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.getByLabel('User id').fill(uniqueUser('minh'));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByTestId('user-id').waitFor();
+      await page.getByLabel('Amount', { exact: true }).fill('1,5');
+      await page.getByRole('button', { name: 'Top up', exact: true }).click();
+      await page.getByRole('alert').waitFor();
+      const declined = await captureDeposit(page, async () => {
+        await page.getByLabel('Amount', { exact: true }).fill('25000');
+        await page.getByRole('button', { name: 'Top up', exact: true }).click();
+      });
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Waiting for your payment…').waitFor();
+      expect(await dialog.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
+        'rgb(28, 28, 33)',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await actOnFakeMomo(stack, declined, 'decline');
+      await dialog.getByRole('heading', { name: 'You declined the payment' }).waitFor();
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => historyRow(page, declined.transactionId).locator('[data-status]').textContent())
+        .toContain('Declined');
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }
