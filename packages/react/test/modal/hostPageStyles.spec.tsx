@@ -68,6 +68,8 @@ html body button { padding-left: 33px; }
 `;
 
 let hostSheets: HTMLStyleElement[] = [];
+/** A button of the host page's own, outside the modal. */
+let probe: HTMLButtonElement;
 
 function addStyle(css: string): HTMLStyleElement {
   const style = document.createElement('style');
@@ -96,9 +98,13 @@ beforeAll(async () => {
     addStyle(HOSTILE_ELEMENT_RULES),
   ];
   hostCss(false);
+  probe = document.createElement('button');
+  probe.textContent = 'Host button';
+  document.body.appendChild(probe);
 });
 afterAll(() => {
   for (const sheet of hostSheets) sheet.remove();
+  probe.remove();
 });
 afterEach(cleanup);
 
@@ -109,7 +115,8 @@ function computedStyles(): Map<string, Record<string, string>> {
   const elements: [string, Element][] = [['dialog', dialog]];
   if (overlay) elements.push(['overlay', overlay]);
   dialog.querySelectorAll('*').forEach((element, index) => {
-    const label = `${index} <${element.localName}${element.className ? ` class="${String(element.getAttribute('class'))}"` : ''}>`;
+    const className = element.getAttribute('class');
+    const label = `${index} <${element.localName}${className ? ` class="${className}"` : ''}>`;
     elements.push([label, element]);
   });
   const result = new Map<string, Record<string, string>>();
@@ -146,8 +153,12 @@ function differences(
 function compareWithHostCss(): string[] {
   hostCss(false);
   const bare = computedStyles();
+  const probeBare = getComputedStyle(probe).backgroundColor;
   hostCss(true);
   const hosted = computedStyles();
+  // The host page is really there: a button of its own is restyled.
+  expect(getComputedStyle(probe).backgroundColor).not.toBe(probeBare);
+  expect(getComputedStyle(probe).backgroundColor).toBe('rgb(255, 0, 255)');
   hostCss(false);
   return differences(bare, hosted).slice(0, 40);
 }
