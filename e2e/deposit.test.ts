@@ -175,6 +175,8 @@ describe.skipIf(!e2eReady('react-wallet'))('wallet page: deposit with MoMo', () 
   it('works the same when the page is opened on localhost instead of 127.0.0.1', async () => {
     const context = await stack.browser.newContext({
       baseURL: stack.pageUrl.replace('127.0.0.1', 'localhost'),
+      // The page speaks the browser's language; these steps are written in Vietnamese.
+      locale: 'vi-VN',
     });
     try {
       const page = await context.newPage();

@@ -1,3 +1,4 @@
+import { API_PATHS } from '@paysocket/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eReady } from './support/paths';
 import { startStack, type Stack } from './support/startStack';
@@ -14,19 +15,31 @@ describe.skipIf(!e2eReady('vanilla'))(
       await stack?.close();
     });
 
-    it('deposits, shows the QR and the new balance once paid', async () => {
+    it('deposits what is typed, shows the QR and the new balance once paid', async () => {
       const { context, page } = await stack.openWallet();
       try {
         await page
           .getByLabel('Mã người dùng')
           .fill(`van-${Math.random().toString(36).slice(2, 8)}`);
         await page.getByRole('button', { name: 'Đăng nhập' }).click();
-        await page.getByText('🟢 Đã kết nối').waitFor();
+        await page.getByText('Đã kết nối', { exact: true }).waitFor();
 
-        await page.getByLabel('Số tiền (VND)').fill('70000');
+        let depositRequests = 0;
+        page.on('request', (request) => {
+          if (request.method() === 'POST' && new URL(request.url()).pathname === API_PATHS.deposit)
+            depositRequests += 1;
+        });
+        await page.getByLabel('Số tiền (VND)').fill('70.000,00');
+        await page.getByRole('button', { name: 'Nạp tiền' }).click();
+        await page.getByRole('alert').getByText('VND không có phần thập phân').waitFor();
+        expect(depositRequests).toBe(0);
+
+        await page.getByLabel('Số tiền (VND)').fill('70.000');
         const snapshot = await captureDeposit(page, () =>
           page.getByRole('button', { name: 'Nạp tiền' }).click(),
         );
+        expect(snapshot.amount).toBe(70_000);
+        expect(depositRequests).toBe(1);
         await page.getByRole('img', { name: `Mã QR thanh toán ${formatVnd(70_000)}` }).waitFor();
         await page.getByText('Đang lắng nghe thanh toán…').waitFor();
 

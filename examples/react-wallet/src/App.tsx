@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
-import { describeApiError } from './describeApiError';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useLocale } from './LocaleContext';
 import { SignInForm } from './SignInForm';
 import { WalletApiError, walletApi } from './walletApi';
 import { WalletPage } from './WalletPage';
 
 type Session =
   | { state: 'checking' }
-  | { state: 'signedOut'; error: string | null }
+  | { state: 'signedOut'; error: unknown }
   | { state: 'signedIn'; userId: string; balance: number };
 
 /** Resumes the session the cookie still holds, or asks who to sign in as. */
 export function App() {
+  const { m } = useLocale();
   const [session, setSession] = useState<Session>({ state: 'checking' });
 
   useEffect(() => {
@@ -23,7 +25,7 @@ export function App() {
       (error: unknown) => {
         if (!current) return;
         const signedOut = error instanceof WalletApiError && error.status === 401;
-        setSession({ state: 'signedOut', error: signedOut ? null : describeApiError(error) });
+        setSession({ state: 'signedOut', error: signedOut ? null : error });
       },
     );
     return () => {
@@ -33,8 +35,11 @@ export function App() {
 
   return (
     <main className="wallet">
-      <h1>Ví paysocket</h1>
-      {session.state === 'checking' && <p role="status">Đang tải…</p>}
+      <header className="page-header">
+        <h1>{m.heading}</h1>
+        <LanguageSwitch />
+      </header>
+      {session.state === 'checking' && <p role="status">{m.loading}</p>}
       {session.state === 'signedOut' && (
         <SignInForm
           initialError={session.error}

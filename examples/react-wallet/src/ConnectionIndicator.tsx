@@ -1,48 +1,39 @@
-import type { ConnectionStatus, PaymentSocketError } from '@paysocket/client';
+import type { ConnectionStatus } from '@paysocket/client';
+import { useLocale } from './LocaleContext';
+import type { ConnectionWording } from './messages';
+import { StatusIcon, type StatusIconName } from './StatusIcon';
 
 interface ConnectionIndicatorProps {
   connected: boolean;
   status: ConnectionStatus;
-  error: PaymentSocketError | null;
   waitingForPayment: boolean;
 }
 
-function describe(status: ConnectionStatus, connected: boolean, waiting: boolean) {
-  if (connected) {
-    return waiting
-      ? { icon: '🔌', text: 'Đang lắng nghe thanh toán…', tone: 'live' }
-      : { icon: '🟢', text: 'Đã kết nối', tone: 'live' };
-  }
-  switch (status) {
-    case 'reconnecting':
-      return { icon: '⏳', text: 'Mất kết nối, đang kết nối lại…', tone: 'pending' };
-    case 'offline':
-      return { icon: '📴', text: 'Mất mạng — sẽ tự kết nối lại khi có mạng', tone: 'pending' };
-    case 'unauthorized':
-      return {
-        icon: '🔒',
-        text: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại',
-        tone: 'down',
-      };
-    case 'failed':
-      return { icon: '❌', text: 'Không kết nối được máy chủ thanh toán', tone: 'down' };
-    default:
-      return { icon: '⏳', text: 'Đang kết nối…', tone: 'pending' };
-  }
-}
+const LOOK: Record<ConnectionWording, { icon: StatusIconName; tone: 'live' | 'pending' | 'down' }> =
+  {
+    listening: { icon: 'listening', tone: 'live' },
+    connected: { icon: 'live', tone: 'live' },
+    idle: { icon: 'waiting', tone: 'pending' },
+    connecting: { icon: 'waiting', tone: 'pending' },
+    reconnecting: { icon: 'waiting', tone: 'pending' },
+    offline: { icon: 'offline', tone: 'pending' },
+    unauthorized: { icon: 'locked', tone: 'down' },
+    failed: { icon: 'error', tone: 'down' },
+    closed: { icon: 'offline', tone: 'down' },
+  };
 
 /** The seed's live indicator, with a wording for every connection status. */
 export function ConnectionIndicator({
   connected,
   status,
-  error,
   waitingForPayment,
 }: ConnectionIndicatorProps) {
-  const { icon, text, tone } = describe(status, connected, waitingForPayment);
+  const { m } = useLocale();
+  const wording: ConnectionWording = connected && waitingForPayment ? 'listening' : status;
+  const { icon, tone } = LOOK[wording];
   return (
     <p className={`connection connection-${tone}`} role="status" data-status={status}>
-      <span aria-hidden="true">{icon}</span> {text}
-      {!connected && error && <span className="muted"> ({error.code})</span>}
+      <StatusIcon name={icon} /> {m.connection[wording]}
     </p>
   );
 }

@@ -1,60 +1,76 @@
-import { MOMO_MAX_AMOUNT, MOMO_MIN_AMOUNT, isValidMomoAmount } from '@paysocket/protocol';
+import {
+  MOMO_MAX_AMOUNT,
+  MOMO_MIN_AMOUNT,
+  isValidMomoAmount,
+  parseVndAmount,
+  type VndAmountProblem,
+} from '@paysocket/protocol';
 import { useId, useState, type FormEvent } from 'react';
 import { describeApiError } from './describeApiError';
 import { formatVnd } from './formatVnd';
+import { useLocale } from './LocaleContext';
 
 const PRESETS = [50_000, 100_000, 200_000, 500_000];
+
+/** Kept as what went wrong, not as words, so a language switch rewords it. */
+type DepositError = { problem: VndAmountProblem } | { outOfRange: true } | { cause: unknown };
 
 interface DepositFormProps {
   onSubmit: (amount: number) => Promise<void>;
 }
 
-/** Reads `100.000`, `100 000` or `100000` as 100000; anything else as NaN. */
-function parseVnd(text: string): number {
-  const digits = text.replace(/[\s.,₫]/g, '');
-  return /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
-}
-
-/** Amount presets and free input in VND, held to MoMo's limits before anything is sent. */
+/**
+ * Amount presets and free input in VND. The amount sent is exactly the one typed: anything
+ * that is not a whole number of dong within MoMo's limits is refused before a request.
+ */
 export function DepositForm({ onSubmit }: DepositFormProps) {
-  const [text, setText] = useState('100.000');
-  const [error, setError] = useState<string | null>(null);
+  const { m } = useLocale();
+  const [text, setText] = useState(formatVnd(100_000).replace(/\s*₫$/, ''));
+  const [error, setError] = useState<DepositError | null>(null);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
-  const amount = parseVnd(text);
+  const parsed = parseVndAmount(text);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    if (!isValidMomoAmount(amount)) {
-      setError(
-        `Số tiền phải là số nguyên từ ${formatVnd(MOMO_MIN_AMOUNT)} đến ${formatVnd(MOMO_MAX_AMOUNT)}.`,
-      );
+    if (!parsed.ok) {
+      setError({ problem: parsed.problem });
+      return;
+    }
+    if (!isValidMomoAmount(parsed.amount)) {
+      setError({ outOfRange: true });
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(amount);
+      await onSubmit(parsed.amount);
     } catch (cause) {
-      setError(describeApiError(cause));
+      setError({ cause });
     } finally {
       setBusy(false);
     }
   }
 
+  let errorText: string | null = null;
+  if (error && 'problem' in error) errorText = m.amountProblem[error.problem];
+  else if (error && 'outOfRange' in error)
+    errorText = m.amountOutOfRange(MOMO_MIN_AMOUNT, MOMO_MAX_AMOUNT);
+  else if (error) errorText = describeApiError(error.cause, m);
+
   return (
     <form className="card" onSubmit={submit} aria-labelledby={`${inputId}-title`} noValidate>
-      <h2 id={`${inputId}-title`}>Nạp tiền qua MoMo</h2>
-      <div className="presets" role="group" aria-label="Số tiền gợi ý">
+      <h2 id={`${inputId}-title`}>{m.depositTitle}</h2>
+      <div className="presets" role="group" aria-label={m.presets}>
         {PRESETS.map((preset) => (
           <button
             key={preset}
             type="button"
             className="preset"
-            aria-pressed={amount === preset}
+            aria-pressed={parsed.ok && parsed.amount === preset}
             onClick={() => {
               setText(formatVnd(preset).replace(/\s*₫$/, ''));
               setError(null);
@@ -64,7 +80,7 @@ export function DepositForm({ onSubmit }: DepositFormProps) {
           </button>
         ))}
       </div>
-      <label htmlFor={inputId}>Số tiền (VND)</label>
+      <label htmlFor={inputId}>{m.amountLabel}</label>
       <input
         id={inputId}
         inputMode="numeric"
@@ -78,17 +94,17 @@ export function DepositForm({ onSubmit }: DepositFormProps) {
         aria-describedby={error ? `${hintId} ${errorId}` : hintId}
       />
       <p id={hintId} className="muted">
-        Từ {formatVnd(MOMO_MIN_AMOUNT)} đến {formatVnd(MOMO_MAX_AMOUNT)}.
+        {m.amountRange(MOMO_MIN_AMOUNT, MOMO_MAX_AMOUNT)}
       </p>
-      {error && (
+      {errorText && (
         <p id={errorId} className="error" role="alert">
-          {error}
+          {errorText}
         </p>
       )}
       {/* aria-disabled, not disabled: a disabled button drops focus, and the QR dialog
           returns focus to where it was when it opened. */}
       <button type="submit" aria-disabled={busy}>
-        Nạp tiền
+        {m.deposit}
       </button>
     </form>
   );

@@ -1,16 +1,24 @@
 import { useId, useState, type FormEvent } from 'react';
 import { describeApiError } from './describeApiError';
+import { useLocale } from './LocaleContext';
 import { walletApi } from './walletApi';
 
+/** Kept as what went wrong, not as words, so a language switch rewords it. */
+type SignInError = { required: true } | { cause: unknown };
+
 interface SignInFormProps {
-  initialError: string | null;
+  /** Why the session could not be resumed (null: there was simply none). */
+  initialError: unknown;
   onSignedIn: (userId: string, balance: number) => void;
 }
 
 /** The reference server's development login: any user id gets a session cookie. */
 export function SignInForm({ initialError, onSignedIn }: SignInFormProps) {
+  const { m } = useLocale();
   const [userId, setUserId] = useState('demo-user');
-  const [error, setError] = useState(initialError);
+  const [error, setError] = useState<SignInError | null>(
+    initialError === null ? null : { cause: initialError },
+  );
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const errorId = useId();
@@ -20,7 +28,7 @@ export function SignInForm({ initialError, onSignedIn }: SignInFormProps) {
     if (busy) return;
     const id = userId.trim();
     if (!id) {
-      setError('Nhập mã người dùng để đăng nhập.');
+      setError({ required: true });
       return;
     }
     setBusy(true);
@@ -30,15 +38,15 @@ export function SignInForm({ initialError, onSignedIn }: SignInFormProps) {
       const wallet = await walletApi.wallet();
       onSignedIn(wallet.userId, wallet.balance);
     } catch (cause) {
-      setError(describeApiError(cause));
+      setError({ cause });
       setBusy(false);
     }
   }
 
   return (
     <form className="card" onSubmit={submit} aria-labelledby={`${inputId}-title`}>
-      <h2 id={`${inputId}-title`}>Đăng nhập demo</h2>
-      <label htmlFor={inputId}>Mã người dùng</label>
+      <h2 id={`${inputId}-title`}>{m.signInTitle}</h2>
+      <label htmlFor={inputId}>{m.userIdLabel}</label>
       <input
         id={inputId}
         value={userId}
@@ -49,11 +57,11 @@ export function SignInForm({ initialError, onSignedIn }: SignInFormProps) {
       />
       {error && (
         <p id={errorId} className="error" role="alert">
-          {error}
+          {'required' in error ? m.userIdRequired : describeApiError(error.cause, m)}
         </p>
       )}
       <button type="submit" aria-disabled={busy}>
-        Đăng nhập
+        {m.signIn}
       </button>
     </form>
   );

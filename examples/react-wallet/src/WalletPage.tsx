@@ -1,9 +1,4 @@
-import type {
-  DepositCompletedEvent,
-  PaymentStatusUpdateEvent,
-  TransactionSnapshot,
-  WithdrawalCompletedEvent,
-} from '@paysocket/protocol';
+import type { PaymentEvent, TransactionSnapshot } from '@paysocket/protocol';
 import {
   DepositQRModal,
   usePaymentSocket,
@@ -16,9 +11,11 @@ import { DepositForm } from './DepositForm';
 import { describeApiError } from './describeApiError';
 import { EventFeed, type FeedEntry } from './EventFeed';
 import { formatVnd } from './formatVnd';
+import { useLocale } from './LocaleContext';
+import { PendingDeposits } from './PendingDeposits';
 import { TransactionHistory } from './TransactionHistory';
 import { walletApi } from './walletApi';
-import { WithdrawForm } from './WithdrawForm';
+import { WithdrawForm, type WithdrawalResult } from './WithdrawForm';
 
 interface WalletPageProps {
   userId: string;
@@ -31,15 +28,19 @@ interface WalletPageProps {
  * load changes because an event arrived or the connection came back — never on a timer.
  */
 export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPageProps) {
+  const { locale, m } = useLocale();
   const [balance, setBalance] = useState(initialBalance);
-  const [history, setHistory] = useState<TransactionSnapshot[]>([]);
+  const [history, setHistory] = useState<{ items: TransactionSnapshot[]; receivedAt: number }>({
+    items: [],
+    receivedAt: 0,
+  });
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [feed, setFeed] = useState<FeedEntry[]>([]);
-  const [pageError, setPageError] = useState<string | null>(null);
+  const [pageError, setPageError] = useState<unknown>(null);
   const [deposit, setDeposit] = useState<TransactionSnapshot | null>(null);
   const [modalOpen, setModalOpen] = useState(false);
   const [withdrawalId, setWithdrawalId] = useState<string | null>(null);
-  const [withdrawalResult, setWithdrawalResult] = useState<string | null>(null);
+  const [withdrawalResult, setWithdrawalResult] = useState<WithdrawalResult | null>(null);
 
   // A refresh that started before an event can answer after it; only the newest counts.
   const latestRefresh = useRef(0);
@@ -49,50 +50,36 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
       const [wallet, page] = await Promise.all([walletApi.wallet(), walletApi.transactions()]);
       if (id !== latestRefresh.current) return;
       setBalance(wallet.balance);
-      setHistory(page.items);
+      setHistory({ items: page.items, receivedAt: Date.now() });
       setNextCursor(page.nextCursor);
       setPageError(null);
     } catch (error) {
-      if (id === latestRefresh.current) setPageError(describeApiError(error));
+      if (id === latestRefresh.current) setPageError(error);
     }
   }, []);
 
-  const addToFeed = useCallback(
-    (
-      event: DepositCompletedEvent | WithdrawalCompletedEvent | PaymentStatusUpdateEvent,
-      text: string,
-    ) => {
-      setFeed((entries) => [
-        { key: `${entries.length}`, transactionId: event.transactionId, text, at: event.timestamp },
-        ...entries,
-      ]);
-    },
-    [],
-  );
+  const addToFeed = useCallback((event: PaymentEvent) => {
+    setFeed((entries) => [{ key: `${entries.length}`, event }, ...entries]);
+  }, []);
 
-  const { connected, status, error } = usePaymentSocket(userId, {
+  const { connected, status } = usePaymentSocket(userId, {
     onDepositCompleted: (event) => {
       setBalance(event.newBalance);
-      addToFeed(event, `Nạp tiền thành công! Số dư mới: ${formatVnd(event.newBalance)}`);
+      addToFeed(event);
       void refresh();
     },
     onWithdrawalCompleted: (event) => {
       setBalance(event.newBalance);
-      addToFeed(
-        event,
-        `Rút tiền thành công ${formatVnd(event.amount)}. Số dư mới: ${formatVnd(event.newBalance)}`,
-      );
+      addToFeed(event);
       if (event.transactionId === withdrawalId) {
-        setWithdrawalResult(
-          `Đã rút ${formatVnd(event.amount)}. Số dư mới: ${formatVnd(event.newBalance)}`,
-        );
+        setWithdrawalResult({ ok: true, amount: event.amount, newBalance: event.newBalance });
       }
       void refresh();
     },
     onPaymentStatusUpdate: (event) => {
-      addToFeed(event, event.message);
+      addToFeed(event);
       if (event.transactionId === withdrawalId && event.status !== 'pending') {
-        setWithdrawalResult(`Rút tiền không thành công: ${event.message}`);
+        setWithdrawalResult({ ok: false, reason: event.metadata?.reason });
       }
       void refresh();
     },
@@ -117,6 +104,11 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
     void refresh();
   }
 
+  function reopenDeposit(snapshot: TransactionSnapshot) {
+    setDeposit(snapshot);
+    setModalOpen(true);
+  }
+
   async function retryDeposit() {
     if (!deposit) return;
     try {
@@ -124,7 +116,7 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
       void refresh();
     } catch (cause) {
       setModalOpen(false);
-      setPageError(describeApiError(cause));
+      setPageError(cause);
     }
   }
 
@@ -133,7 +125,7 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
     try {
       await walletApi.cancelDeposit(deposit.transactionId);
     } catch (cause) {
-      setPageError(describeApiError(cause));
+      setPageError(cause);
     }
   }
 
@@ -148,10 +140,10 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
     if (!nextCursor) return;
     try {
       const page = await walletApi.transactions(nextCursor);
-      setHistory((items) => [...items, ...page.items]);
+      setHistory((current) => ({ ...current, items: [...current.items, ...page.items] }));
       setNextCursor(page.nextCursor);
     } catch (cause) {
-      setPageError(describeApiError(cause));
+      setPageError(cause);
     }
   }
 
@@ -159,7 +151,7 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
     try {
       await walletApi.logout();
     } catch (cause) {
-      setPageError(describeApiError(cause));
+      setPageError(cause);
       return;
     }
     onSignedOut();
@@ -169,32 +161,37 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
     <>
       <section className="card summary" aria-labelledby="balance-title">
         <div>
-          <h2 id="balance-title">Số dư</h2>
+          <h2 id="balance-title">{m.balance}</h2>
           <p className="balance" data-testid="balance">
             {formatVnd(balance)}
           </p>
           <p className="muted">
-            Người dùng: <strong data-testid="user-id">{userId}</strong>
+            {m.user} <strong data-testid="user-id">{userId}</strong>
           </p>
         </div>
         <div className="summary-side">
           <ConnectionIndicator
             connected={connected}
             status={status}
-            error={error}
             waitingForPayment={waitingForPayment}
           />
           <button type="button" className="secondary" onClick={() => void signOut()}>
-            Đăng xuất
+            {m.signOut}
           </button>
         </div>
       </section>
 
-      {pageError && (
+      {pageError !== null && (
         <p className="error card" role="alert">
-          {pageError}
+          {describeApiError(pageError, m)}
         </p>
       )}
+
+      <PendingDeposits
+        items={history.items}
+        receivedAt={history.receivedAt}
+        onReopen={reopenDeposit}
+      />
 
       <div className="columns">
         <DepositForm onSubmit={startDeposit} />
@@ -206,24 +203,20 @@ export function WalletPage({ userId, initialBalance, onSignedOut }: WalletPagePr
         />
       </div>
 
-      {deposit && !modalOpen && waitingForPayment && (
-        <p className="card" role="status">
-          Giao dịch {formatVnd(deposit.amount)} vẫn đang chờ thanh toán.{' '}
-          <button type="button" className="link" onClick={() => setModalOpen(true)}>
-            Mở lại mã QR
-          </button>
-        </p>
-      )}
-
       <EventFeed entries={feed} />
-      <TransactionHistory items={history} hasMore={nextCursor !== null} onLoadMore={loadMore} />
+      <TransactionHistory
+        items={history.items}
+        hasMore={nextCursor !== null}
+        onLoadMore={loadMore}
+      />
 
       {deposit && (
         <DepositQRModal
           open={modalOpen}
           deposit={deposit}
           userId={userId}
-          locale="vi"
+          locale={locale}
+          theme="system"
           lookupTransaction={walletApi.transaction}
           onCompleted={() => void refresh()}
           onClose={() => setModalOpen(false)}

@@ -1,20 +1,27 @@
+import { parseVndAmount, type VndAmountProblem } from '@paysocket/protocol';
 import { useId, useState, type FormEvent } from 'react';
 import { describeApiError } from './describeApiError';
-import { formatVnd } from './formatVnd';
+import { useLocale } from './LocaleContext';
+
+/** What the last withdrawal ended with, kept as facts so a language switch rewords it. */
+export type WithdrawalResult =
+  { ok: true; amount: number; newBalance: number } | { ok: false; reason: string | undefined };
 
 interface WithdrawFormProps {
   balance: number;
   onSubmit: (amount: number) => Promise<void>;
   /** A withdrawal was accepted and its `withdrawal_completed:v1` has not arrived yet. */
   pending: boolean;
-  /** What the last withdrawal ended with. */
-  result: string | null;
+  result: WithdrawalResult | null;
 }
+
+type WithdrawError = { problem: VndAmountProblem } | { tooMuch: true } | { cause: unknown };
 
 /** A withdrawal completes a moment after it is accepted; its result arrives as an event. */
 export function WithdrawForm({ balance, onSubmit, pending, result }: WithdrawFormProps) {
+  const { m } = useLocale();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<WithdrawError | null>(null);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const errorId = useId();
@@ -22,31 +29,41 @@ export function WithdrawForm({ balance, onSubmit, pending, result }: WithdrawFor
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || pending) return;
-    const amount = Number(text.replace(/[\s.,₫]/g, ''));
-    if (!Number.isSafeInteger(amount) || amount <= 0) {
-      setError('Nhập số tiền muốn rút (số nguyên VND).');
+    const parsed = parseVndAmount(text);
+    if (!parsed.ok || parsed.amount <= 0) {
+      setError({ problem: parsed.ok ? 'negative' : parsed.problem });
       return;
     }
-    if (amount > balance) {
-      setError(`Số dư không đủ: bạn có ${formatVnd(balance)}.`);
+    if (parsed.amount > balance) {
+      setError({ tooMuch: true });
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(amount);
+      await onSubmit(parsed.amount);
       setText('');
     } catch (cause) {
-      setError(describeApiError(cause));
+      setError({ cause });
     } finally {
       setBusy(false);
     }
   }
 
+  let errorText: string | null = null;
+  if (error && 'problem' in error) errorText = m.amountProblem[error.problem];
+  else if (error && 'tooMuch' in error) errorText = m.notEnoughBalance(balance);
+  else if (error) errorText = describeApiError(error.cause, m);
+
+  let status: string | null = null;
+  if (pending) status = m.withdrawing;
+  else if (result?.ok) status = m.withdrawn(result.amount, result.newBalance);
+  else if (result) status = m.withdrawFailed(result.reason);
+
   return (
     <form className="card" onSubmit={submit} aria-labelledby={`${inputId}-title`} noValidate>
-      <h2 id={`${inputId}-title`}>Rút tiền</h2>
-      <label htmlFor={inputId}>Số tiền rút (VND)</label>
+      <h2 id={`${inputId}-title`}>{m.withdrawTitle}</h2>
+      <label htmlFor={inputId}>{m.withdrawLabel}</label>
       <input
         id={inputId}
         inputMode="numeric"
@@ -59,16 +76,16 @@ export function WithdrawForm({ balance, onSubmit, pending, result }: WithdrawFor
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
       />
-      {error && (
+      {errorText && (
         <p id={errorId} className="error" role="alert">
-          {error}
+          {errorText}
         </p>
       )}
       <button type="submit" aria-disabled={busy || pending}>
-        Rút tiền
+        {m.withdraw}
       </button>
       <p role="status" className="muted" data-testid="withdraw-status">
-        {pending ? 'Đang xử lý rút tiền…' : result}
+        {status}
       </p>
     </form>
   );

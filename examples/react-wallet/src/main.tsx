@@ -3,6 +3,7 @@ import { PaymentSocketProvider } from '@paysocket/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { LocaleProvider } from './LocaleContext';
 import './styles.css';
 
 // One client for the whole page, made outside React so StrictMode's double mount and
@@ -20,8 +21,10 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <PaymentSocketProvider client={client}>
-      <App />
-    </PaymentSocketProvider>
+    <LocaleProvider>
+      <PaymentSocketProvider client={client}>
+        <App />
+      </PaymentSocketProvider>
+    </LocaleProvider>
   </StrictMode>,
 );

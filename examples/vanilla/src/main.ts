@@ -1,5 +1,14 @@
 import { PaymentSocketClient, type TransactionWatch } from '@paysocket/client';
-import { API_PATHS, type TransactionSnapshot, type Wallet } from '@paysocket/protocol';
+import {
+  API_PATHS,
+  MOMO_MAX_AMOUNT,
+  MOMO_MIN_AMOUNT,
+  isValidMomoAmount,
+  parseVndAmount,
+  type TransactionSnapshot,
+  type VndAmountProblem,
+  type Wallet,
+} from '@paysocket/protocol';
 import QRCode from 'qrcode';
 
 const $ = <T extends HTMLElement>(id: string) => {
@@ -32,21 +41,50 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
   return json as T;
 }
 
+const AMOUNT_PROBLEMS: Record<VndAmountProblem, string> = {
+  empty: 'Nhập số tiền.',
+  negative: 'Số tiền phải lớn hơn 0.',
+  decimal: 'VND không có phần thập phân. Nhập số nguyên, ví dụ 100.000 hoặc 100000.',
+  not_a_number: 'Chỉ nhập chữ số, ví dụ 100.000 hoặc 100000.',
+};
+
+/** Why a payment did not go through, in words (the server's reason codes are for code). */
+function describeReason(reason: string | undefined): string {
+  const code = /^momo_(\w+)$/.exec(reason ?? '')?.[1];
+  if (code) return `MoMo từ chối giao dịch (mã lỗi ${code})`;
+  switch (reason) {
+    case 'declined':
+      return 'bạn đã từ chối trong ứng dụng MoMo';
+    case 'user_cancelled':
+      return 'bạn đã huỷ giao dịch';
+    case 'merchant_cancelled':
+      return 'cửa hàng đã huỷ giao dịch';
+    case 'expired':
+      return 'mã QR đã hết hạn';
+    case 'insufficient_funds':
+      return 'tài khoản MoMo không đủ số dư';
+    default:
+      return 'lỗi không xác định';
+  }
+}
+
 function showError(error: unknown) {
   $('error').textContent = error instanceof Error ? error.message : String(error);
 }
 
-const CONNECTION_TEXT: Record<string, string> = {
-  connected: '🟢 Đã kết nối',
-  connecting: '⏳ Đang kết nối…',
-  reconnecting: '⏳ Mất kết nối, đang kết nối lại…',
-  offline: '📴 Mất mạng',
-  unauthorized: '🔒 Phiên đăng nhập đã hết hạn',
-  failed: '❌ Không kết nối được máy chủ',
+/** Words and a tone for the coloured dot (a CSS shape: no emoji font needed). */
+const CONNECTION: Record<string, { text: string; tone: 'live' | 'pending' | 'down' }> = {
+  connected: { text: 'Đã kết nối', tone: 'live' },
+  connecting: { text: 'Đang kết nối…', tone: 'pending' },
+  reconnecting: { text: 'Mất kết nối, đang kết nối lại…', tone: 'pending' },
+  offline: { text: 'Không có mạng. Sẽ kết nối lại khi có mạng.', tone: 'pending' },
+  unauthorized: { text: 'Phiên đăng nhập đã hết hạn', tone: 'down' },
+  failed: { text: 'Không kết nối được máy chủ', tone: 'down' },
 };
 client.subscribe(() => {
-  const { status } = client.getState();
-  $('connection').textContent = CONNECTION_TEXT[status] ?? 'Chưa đăng nhập';
+  const connection = CONNECTION[client.getState().status];
+  $('connection').textContent = connection?.text ?? 'Chưa đăng nhập';
+  $('connection').dataset.tone = connection?.tone ?? 'idle';
 });
 
 client.on('deposit_completed', (event) => {
@@ -63,7 +101,7 @@ async function showDeposit(deposit: TransactionSnapshot) {
     ?.setAttribute('aria-label', `Mã QR thanh toán ${vnd.format(deposit.amount)}`);
   $('qr').querySelector('svg')?.setAttribute('role', 'img');
   $<HTMLAnchorElement>('pay-link').href = deposit.paymentUrl ?? target;
-  $('result').textContent = '🔌 Đang lắng nghe thanh toán…';
+  $('result').textContent = 'Đang lắng nghe thanh toán…';
   $('payment').hidden = false;
 
   watch?.cancel();
@@ -78,7 +116,7 @@ async function showDeposit(deposit: TransactionSnapshot) {
     $('balance').textContent = vnd.format(newBalance);
     $('result').textContent = `Nạp tiền thành công! Số dư mới: ${vnd.format(newBalance)}`;
   } else if (outcome.status !== 'aborted') {
-    $('result').textContent = `Thanh toán không thành công (${outcome.reason ?? outcome.status}).`;
+    $('result').textContent = `Thanh toán không thành công: ${describeReason(outcome.reason)}.`;
   }
 }
 
@@ -101,7 +139,17 @@ $('sign-in').addEventListener('submit', (event) => {
 
 $('deposit').addEventListener('submit', (event) => {
   event.preventDefault();
-  const amount = Number($<HTMLInputElement>('amount').value);
+  // What is typed is what is charged: `100.000` is 100000, `100.000,00` is refused.
+  const parsed = parseVndAmount($<HTMLInputElement>('amount').value);
+  if (!parsed.ok) {
+    showError(AMOUNT_PROBLEMS[parsed.problem]);
+    return;
+  }
+  if (!isValidMomoAmount(parsed.amount)) {
+    showError(`Số tiền phải từ ${vnd.format(MOMO_MIN_AMOUNT)} đến ${vnd.format(MOMO_MAX_AMOUNT)}.`);
+    return;
+  }
+  const amount = parsed.amount;
   void (async () => {
     try {
       $('error').textContent = '';

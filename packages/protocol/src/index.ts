@@ -27,6 +27,7 @@ export {
   mapMomoResultCode,
   type MomoResultMapping,
 } from './momo';
+export { parseVndAmount, type ParsedVndAmount, type VndAmountProblem } from './parseVndAmount';
 export {
   amountSchema,
   depositCompletedSchema,
