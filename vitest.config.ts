@@ -13,6 +13,7 @@ export const sourceAliases = {
   '@paysocket/react': pkg('react'),
   '@paysocket/server': pkg('server'),
   '@paysocket/mock-server': pkg('mock-server'),
+  '@paysocket/testing': pkg('testing'),
 };
 
 const react18 = (path: string) =>

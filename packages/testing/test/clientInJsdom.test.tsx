@@ -1,0 +1,9 @@
+import { expect, it } from 'vitest';
+import { describeClientAgainstBackendMock } from './support/clientScenarios';
+
+it('runs in jsdom', () => {
+  expect(navigator.userAgent).toContain('jsdom');
+  expect(typeof window.document).toBe('object');
+});
+
+describeClientAgainstBackendMock();

@@ -1,0 +1,3 @@
+import { describeClientAgainstBackendMock } from './support/clientScenarios';
+
+describeClientAgainstBackendMock();
