@@ -31,6 +31,9 @@ export interface SocketIoPollingServerOptions {
   authorize: MockAuthorize;
   /** Runs once the client has been told it is connected. */
   onConnection: (socket: MockSocket) => void;
+  /** Engine.IO's heartbeat; defaults to engine.io's 25 s interval and 20 s timeout. */
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
 }
 
 interface Connection {
@@ -54,6 +57,8 @@ export class SocketIoPollingServer {
     this.#options = options;
     this.#engine = new EnginePollingServer({
       endpoint: options.endpoint,
+      pingIntervalMs: options.pingIntervalMs,
+      pingTimeoutMs: options.pingTimeoutMs,
       onMessage: (engine, data) => this.#receive(engine, data),
       onClose: (engine) => {
         this.#connections.get(engine.id)?.decoder.destroy();
