@@ -9,6 +9,7 @@ import {
   USER_ID,
   useBackendMock,
   API_URL,
+  type MswHost,
 } from './harness';
 
 interface Recorded {
@@ -39,10 +40,10 @@ async function connected(options?: Parameters<typeof createClient>[0]) {
 
 /**
  * The real PaymentSocketClient against the mock backend, unchanged: the same scenarios run in
- * every environment that imports this (Node, jsdom).
+ * every environment that imports this (Node, jsdom, Chromium).
  */
-export function describeClientAgainstBackendMock(): void {
-  const backend = useBackendMock();
+export function describeClientAgainstBackendMock(host: MswHost): void {
+  const backend = useBackendMock(host);
 
   describe('connection', () => {
     it('connects over polling and adopts the session:v1 epoch and lastSeq', async () => {

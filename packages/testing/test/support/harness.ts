@@ -1,4 +1,4 @@
-import { setupServer } from 'msw/node';
+import type { HttpHandler } from 'msw';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { PaymentSocketClient, type PaymentSocketClientOptions } from '@paysocket/client';
 import { createPaymentBackendMock, type PaymentBackendMock } from '@paysocket/testing';
@@ -6,19 +6,24 @@ import { createPaymentBackendMock, type PaymentBackendMock } from '@paysocket/te
 export const API_URL = 'http://api.test';
 export const USER_ID = 'u1';
 
+/** How an environment runs msw handlers: msw/node's `setupServer` or msw/browser's worker. */
+export interface MswHost {
+  start(handlers: readonly HttpHandler[]): Promise<void> | void;
+  stop(): void;
+}
+
 /**
- * One mock backend served by msw/node for the whole file, reset after every test; clients
+ * One mock backend served by `host` for the whole file, reset after every test; clients
  * made with {@link createClient} are destroyed after each test.
  */
-export function useBackendMock(): PaymentBackendMock {
+export function useBackendMock(host: MswHost): PaymentBackendMock {
   const backend = createPaymentBackendMock({ url: API_URL, userId: USER_ID, balance: 0 });
-  const server = setupServer(...backend.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => host.start(backend.handlers));
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();
     backend.reset();
   });
-  afterAll(() => server.close());
+  afterAll(() => host.stop());
   return backend;
 }
 
