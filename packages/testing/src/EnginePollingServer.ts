@@ -51,10 +51,14 @@ const encode = (packets: Packet[]) =>
 export class EnginePollingServer {
   readonly #options: EnginePollingServerOptions;
   readonly #sessions = new Map<string, Session>();
+  readonly #pingIntervalMs: number;
+  readonly #pingTimeoutMs: number;
   #nextId = 0;
 
   constructor(options: EnginePollingServerOptions) {
     this.#options = options;
+    this.#pingIntervalMs = checkDelay(options.pingIntervalMs ?? 25_000, 'pingIntervalMs');
+    this.#pingTimeoutMs = checkDelay(options.pingTimeoutMs ?? 20_000, 'pingTimeoutMs');
   }
 
   handlers(): HttpHandler[] {
@@ -100,10 +104,7 @@ export class EnginePollingServer {
     for (const session of this.#sessions.values()) session.close();
   }
 
-  #handshake(
-    cookies: Record<string, string>,
-  ): Promise<HttpResponse<string>> | HttpResponse<string> {
-    const { pingIntervalMs = 25_000, pingTimeoutMs = 20_000 } = this.#options;
+  async #handshake(cookies: Record<string, string>): Promise<HttpResponse<string>> {
     const id = `mock-${++this.#nextId}-${Math.random().toString(36).slice(2, 10)}`;
     const session: Session = {
       id,
@@ -126,13 +127,11 @@ export class EnginePollingServer {
     const open = JSON.stringify({
       sid: id,
       upgrades: [],
-      pingInterval: pingIntervalMs,
-      pingTimeout: pingTimeoutMs,
+      pingInterval: this.#pingIntervalMs,
+      pingTimeout: this.#pingTimeoutMs,
       maxPayload: 1_000_000,
     });
-    return encode([{ type: 'open', data: open }]).then(
-      (body) => new HttpResponse(body, { headers: TEXT }),
-    );
+    return new HttpResponse(await encode([{ type: 'open', data: open }]), { headers: TEXT });
   }
 
   #poll(session: Session): Promise<Packet[]> {
@@ -160,12 +159,11 @@ export class EnginePollingServer {
 
   /** Pings after each interval; a client that does not answer in time is gone. */
   #heartbeat(session: Session): void {
-    const { pingIntervalMs = 25_000, pingTimeoutMs = 20_000 } = this.#options;
     clearTimeout(session.timer);
     session.timer = setTimeout(() => {
       this.#push(session, { type: 'ping' });
-      session.timer = setTimeout(() => this.#end(session), pingTimeoutMs);
-    }, pingIntervalMs);
+      session.timer = setTimeout(() => this.#end(session), this.#pingTimeoutMs);
+    }, this.#pingIntervalMs);
   }
 
   /** The connection is over (the client closed it, or broke the protocol). */
@@ -181,6 +179,14 @@ export class EnginePollingServer {
       this.#options.onClose(session);
     }
   }
+}
+
+/** The client arms one timer for interval + timeout, so their sum must fit a timer. */
+function checkDelay(ms: number, name: string): number {
+  if (!Number.isSafeInteger(ms) || ms < 1 || ms > 2 ** 30) {
+    throw new RangeError(`${name} must be an integer from 1 to ${2 ** 30} ms`);
+  }
+  return ms;
 }
 
 function checkQuery(query: URLSearchParams) {

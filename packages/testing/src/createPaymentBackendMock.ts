@@ -19,8 +19,8 @@ const DEFAULT_DEPOSIT_TTL_MS = 15 * 60 * 1000;
  * delivery rules (replay after the handshake's epoch + lastSeq, then `session:v1`).
  */
 export function createPaymentBackendMock(options: PaymentBackendMockOptions): PaymentBackendMock {
-  const { userId } = options;
   if (!options?.url) throw new TypeError('createPaymentBackendMock: options.url is required');
+  const { userId } = options;
   if (!userId) throw new TypeError('createPaymentBackendMock: options.userId is required');
   const balance = options.balance ?? 0;
   if (!Number.isSafeInteger(balance) || balance < 0) {
@@ -97,6 +97,8 @@ export function createPaymentBackendMock(options: PaymentBackendMockOptions): Pa
       return owner === undefined ? refuse('UNAUTHORIZED') : { userId: owner };
     },
     onConnection: startSession,
+    pingIntervalMs: options.pingIntervalMs,
+    pingTimeoutMs: options.pingTimeoutMs,
   });
 
   const handlers = [
@@ -114,7 +116,6 @@ export function createPaymentBackendMock(options: PaymentBackendMockOptions): Pa
         revoked.add(token);
         // Logging out ends that user's sockets, as the reference server does.
         for (const socket of io.sockets()) if (socket.userId === owner) socket.disconnect();
-        return owner;
       },
     }),
     ...io.handlers(),

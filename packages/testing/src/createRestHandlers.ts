@@ -10,7 +10,8 @@ export interface RestContext {
   /** The user a credential belongs to, or undefined when it was revoked. */
   identify: (token: string | undefined) => string | undefined;
   issueToken: (userId: string) => string;
-  revokeToken: (token: string) => string | undefined;
+  /** Refuses the token from now on and disconnects its user's sockets (logout). */
+  revokeToken: (token: string) => void;
 }
 
 const USER_ID_PATTERN = /^[A-Za-z0-9_.@-]{1,64}$/;

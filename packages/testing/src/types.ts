@@ -20,6 +20,13 @@ export interface PaymentBackendMockOptions {
   path?: string;
   /** How long a new deposit stays payable (its `expiresAt`). Defaults to 15 minutes. */
   depositTtlMs?: number;
+  /**
+   * Engine.IO's heartbeat, told to the client in the handshake. Defaults to engine.io's 25 s
+   * and 20 s. A test that moves fake timers far ahead raises both, so that neither side
+   * gives the other up for lost in the jump.
+   */
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
 }
 
 export interface CreateDepositOptions {

@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createPaymentBackendMock } from '@paysocket/testing';
 import { SocketIoPollingServer } from '../src/SocketIoPollingServer';
 
 const BASE = 'http://engine.test';
@@ -48,6 +49,20 @@ describe('Engine.IO heartbeat', () => {
       expect(poll.status).toBe(400);
       expect(await poll.json()).toEqual({ code: 1, message: 'Session ID unknown' });
     });
+  });
+
+  it('tells the client the heartbeat the backend mock was given', async () => {
+    const slow = createPaymentBackendMock({
+      url: 'http://slow.test',
+      userId: 'u1',
+      pingIntervalMs: 3_600_000,
+      pingTimeoutMs: 60_000,
+    });
+    server.use(...slow.handlers);
+    const handshake = await fetch('http://slow.test/socket.io/?EIO=4&transport=polling');
+    const open = JSON.parse((await handshake.text()).slice(1)) as Record<string, unknown>;
+    expect(open).toMatchObject({ pingInterval: 3_600_000, pingTimeout: 60_000, upgrades: [] });
+    slow.reset();
   });
 
   it.each([

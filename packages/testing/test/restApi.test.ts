@@ -194,6 +194,12 @@ describe('driver', () => {
       RangeError,
     );
     expect(() => backend.rejectAuth('UNAUTHORIZED', { times: 0 })).toThrow(RangeError);
+    expect(() => createPaymentBackendMock({ url: BASE, userId: 'u1', pingIntervalMs: 0 })).toThrow(
+      /pingIntervalMs must be an integer/,
+    );
+    expect(() =>
+      createPaymentBackendMock({ url: BASE, userId: 'u1', pingTimeoutMs: 2 ** 31 }),
+    ).toThrow(RangeError);
   });
 
   it('reset() forgets transactions and balances and starts a new epoch', () => {
