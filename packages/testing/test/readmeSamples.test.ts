@@ -13,6 +13,7 @@ it('prints every sample the tests run', () => {
   expect(samples.map((s) => s.path)).toEqual([
     'samples/driveADeposit.sample.ts',
     'samples/depositNotice.sample.tsx',
+    'samples/browserWorker.sample.ts',
   ]);
 });
 
