@@ -19,6 +19,9 @@ function DepositNotice({ userId, transactionId }: { userId: string; transactionI
 
 const backend = createPaymentBackendMock({ url: 'http://api.test', userId: 'u1', balance: 0 });
 const server = setupServer(...backend.handlers);
+// Connecting, and reconnecting after the client's backoff, can take longer than Testing
+// Library's default 1 s on a busy machine.
+const patience = { timeout: 10_000 };
 let client: PaymentSocketClient;
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -43,20 +46,24 @@ function renderNotice(transactionId: string) {
 it('shows the new balance when the deposit completes', async () => {
   const deposit = backend.createDeposit({ amount: 100_000 });
   renderNotice(deposit.transactionId);
-  await screen.findByText('Đang chờ thanh toán…');
+  await screen.findByText('Đang chờ thanh toán…', {}, patience);
 
   backend.completeDeposit(deposit.transactionId);
 
-  expect(await screen.findByText('Nạp tiền thành công. Số dư: 100.000 ₫')).toBeTruthy();
+  expect(
+    await screen.findByText('Nạp tiền thành công. Số dư: 100.000 ₫', {}, patience),
+  ).toBeTruthy();
 });
 
 it('still shows it when the payment lands while the connection is down', async () => {
   const deposit = backend.createDeposit({ amount: 50_000 });
   renderNotice(deposit.transactionId);
-  await screen.findByText('Đang chờ thanh toán…');
+  await screen.findByText('Đang chờ thanh toán…', {}, patience);
 
   backend.dropConnection();
   backend.completeDeposit(deposit.transactionId); // replayed to the client when it reconnects
 
-  expect(await screen.findByText('Nạp tiền thành công. Số dư: 50.000 ₫')).toBeTruthy();
+  expect(
+    await screen.findByText('Nạp tiền thành công. Số dư: 50.000 ₫', {}, patience),
+  ).toBeTruthy();
 });

@@ -11,6 +11,8 @@ import {
   type PaymentStatusUpdateEvent,
   type TransactionSnapshot,
   type TransactionStatus,
+  type TransactionType,
+  type WithdrawalCompletedEvent,
   type TransactionsPage,
 } from '@paysocket/protocol';
 import { LedgerError } from './LedgerError';
@@ -38,10 +40,11 @@ interface Account {
   log: LoggedEvent[];
 }
 
-interface DepositRecord {
+interface TransactionRecord {
   position: number;
   id: string;
   userId: string;
+  type: TransactionType;
   status: TransactionStatus;
   reason?: string;
   amount: number;
@@ -50,7 +53,8 @@ interface DepositRecord {
   message: string;
   createdAt: number;
   updatedAt: number;
-  expiresAt: number;
+  /** Deposits only. */
+  expiresAt?: number;
 }
 
 const vnd = (amount: number) => amount.toLocaleString('vi-VN');
@@ -76,7 +80,7 @@ export class PaymentLedger {
   readonly epoch = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   readonly #options: PaymentLedgerOptions;
   readonly #accounts = new Map<string, Account>();
-  readonly #deposits = new Map<string, DepositRecord>();
+  readonly #transactions = new Map<string, TransactionRecord>();
   #position = 0;
 
   constructor(options: PaymentLedgerOptions) {
@@ -88,33 +92,67 @@ export class PaymentLedger {
   }
 
   createDeposit(userId: string, amount: unknown): TransactionSnapshot {
-    if (typeof amount !== 'number' || !isValidMomoAmount(amount)) {
-      throw new LedgerError(
-        'INVALID_AMOUNT',
-        `amount must be an integer VND from ${MOMO_MIN_AMOUNT} to ${MOMO_MAX_AMOUNT}`,
-      );
-    }
-    const now = Date.now();
-    const position = ++this.#position;
-    const suffix = Math.random().toString(16).slice(2, 12).padEnd(10, '0');
-    const record: DepositRecord = {
-      position,
-      id: `MOMO${now}${suffix}`,
-      userId,
-      status: 'pending',
-      amount,
-      message: `Chờ thanh toán ${vnd(amount)} VND qua MoMo`,
-      createdAt: now,
-      updatedAt: now,
-      expiresAt: now + this.#options.depositTtlMs,
-    };
-    this.#deposits.set(record.id, record);
+    const record = this.#insert(userId, 'deposit', checkAmount(amount));
+    record.message = `Chờ thanh toán ${vnd(record.amount)} VND qua MoMo`;
+    record.expiresAt = record.createdAt + this.#options.depositTtlMs;
     return this.#snapshot(record);
+  }
+
+  /**
+   * A pending withdrawal, announced as `payment_status_update:v1` pending; refused when it
+   * exceeds the balance that other pending withdrawals leave.
+   */
+  createWithdrawal(userId: string, amount: unknown): TransactionSnapshot {
+    const checked = checkAmount(amount);
+    let available = this.balance(userId);
+    for (const other of this.#transactions.values()) {
+      if (other.userId === userId && other.type === 'withdrawal' && other.status === 'pending') {
+        available -= other.amount;
+      }
+    }
+    if (checked > available) {
+      throw new LedgerError('INSUFFICIENT_FUNDS', `balance available is ${available} VND`);
+    }
+    const record = this.#insert(userId, 'withdrawal', checked);
+    record.message = `Đang xử lý rút ${vnd(checked)} VND`;
+    this.#log<PaymentStatusUpdateEvent>(userId, EVENTS.paymentStatusUpdate, {
+      type: 'payment_status_update',
+      transactionId: record.id,
+      status: 'pending',
+      amount: checked,
+      transactionType: 'withdrawal',
+      message: record.message,
+    });
+    return this.#snapshot(record);
+  }
+
+  /** Pays a pending withdrawal out and sends `withdrawal_completed:v1`. */
+  completeWithdrawal(id: string): WithdrawalCompletedEvent {
+    const record = this.#find(id, 'withdrawal');
+    if (record.status !== 'pending') {
+      throw new LedgerError('NOT_PENDING', `withdrawal ${id} is already ${record.status}`);
+    }
+    const account = this.#account(record.userId);
+    account.balance -= record.amount;
+    const message = `Rút tiền thành công ${vnd(record.amount)} VND`;
+    Object.assign(record, {
+      status: 'completed',
+      newBalance: account.balance,
+      message,
+      updatedAt: Date.now(),
+    });
+    return this.#log<WithdrawalCompletedEvent>(record.userId, EVENTS.withdrawalCompleted, {
+      type: 'withdrawal_completed',
+      transactionId: id,
+      amount: record.amount,
+      newBalance: account.balance,
+      message,
+    });
   }
 
   /** The transaction as its owner sees it; anyone else gets NOT_FOUND, so ids reveal nothing. */
   owned(userId: string, id: string): TransactionSnapshot {
-    const record = this.#deposits.get(id);
+    const record = this.#transactions.get(id);
     if (!record || record.userId !== userId) {
       throw new LedgerError('NOT_FOUND', 'no such transaction');
     }
@@ -122,13 +160,13 @@ export class PaymentLedger {
   }
 
   find(id: string): TransactionSnapshot | undefined {
-    const record = this.#deposits.get(id);
+    const record = this.#transactions.get(id);
     return record && this.#snapshot(record);
   }
 
   /** The owner's transactions, newest first, before the `cursor` position. */
   history(userId: string, limit: number, cursor: number | undefined): TransactionsPage {
-    const older = [...this.#deposits.values()]
+    const older = [...this.#transactions.values()]
       .filter((r) => r.userId === userId && (cursor === undefined || r.position < cursor))
       .sort((a, b) => b.position - a.position);
     const page = older.slice(0, limit);
@@ -142,7 +180,7 @@ export class PaymentLedger {
 
   /** A successful payment: credits the wallet and sends `deposit_completed:v1`. */
   completeDeposit(id: string, providerTransactionId: string): DepositCompletedEvent {
-    const record = this.#deposit(id);
+    const record = this.#find(id, 'deposit');
     if (record.status !== 'pending' && !acceptsLateSuccess(record)) {
       throw new LedgerError(
         'CONFLICTING_RESULT',
@@ -176,7 +214,7 @@ export class PaymentLedger {
     status: 'failed' | 'cancelled',
     reason: string,
   ): PaymentStatusUpdateEvent {
-    const record = this.#deposit(id);
+    const record = this.#find(id, 'deposit');
     if (record.status !== 'pending') {
       throw new LedgerError('NOT_PENDING', `deposit ${id} is already ${record.status}`);
     }
@@ -195,8 +233,10 @@ export class PaymentLedger {
 
   /** The owner's cancel over REST: repeating it changes nothing; a finished deposit refuses. */
   cancelByOwner(userId: string, id: string): TransactionSnapshot {
-    const record = this.#deposits.get(id);
-    if (!record || record.userId !== userId) throw new LedgerError('NOT_FOUND', 'no such deposit');
+    const record = this.#transactions.get(id);
+    if (!record || record.userId !== userId || record.type !== 'deposit') {
+      throw new LedgerError('NOT_FOUND', 'no such deposit');
+    }
     if (record.status === 'cancelled' && record.reason === 'user_cancelled') {
       return this.#snapshot(record);
     }
@@ -232,9 +272,28 @@ export class PaymentLedger {
     return payload;
   }
 
-  #deposit(id: string): DepositRecord {
-    const record = this.#deposits.get(id);
-    if (!record) throw new LedgerError('NOT_FOUND', `no deposit ${id}`);
+  #find(id: string, type: TransactionType): TransactionRecord {
+    const record = this.#transactions.get(id);
+    if (!record || record.type !== type) throw new LedgerError('NOT_FOUND', `no ${type} ${id}`);
+    return record;
+  }
+
+  #insert(userId: string, type: TransactionType, amount: number): TransactionRecord {
+    const now = Date.now();
+    const suffix = Math.random().toString(16).slice(2, 12).padEnd(10, '0');
+    const record: TransactionRecord = {
+      position: ++this.#position,
+      // The reference server's id shapes: a deposit's is its MoMo orderId.
+      id: `${type === 'deposit' ? 'MOMO' : 'WD'}${now}${suffix}`,
+      userId,
+      type,
+      status: 'pending',
+      amount,
+      message: '',
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.#transactions.set(record.id, record);
     return record;
   }
 
@@ -247,27 +306,39 @@ export class PaymentLedger {
     return account;
   }
 
-  #snapshot(record: DepositRecord, now = Date.now()): TransactionSnapshot {
-    const paymentUrl = `${this.#options.baseUrl}${API_PATHS.mockMomoPay(record.id)}`;
+  #snapshot(record: TransactionRecord, now = Date.now()): TransactionSnapshot {
     const snapshot: TransactionSnapshot = {
       transactionId: record.id,
-      type: 'deposit',
+      type: record.type,
       status: record.status,
       amount: record.amount,
       message: record.message,
       createdAt: new Date(record.createdAt).toISOString(),
       updatedAt: new Date(record.updatedAt).toISOString(),
       serverTime: new Date(now).toISOString(),
-      expiresAt: new Date(record.expiresAt).toISOString(),
-      paymentUrl,
-      deeplink: `momo://app?action=payWithApp&isScanQR=false&serviceType=app&sid=${encodeURIComponent(record.id)}&v=3.0`,
-      qrCodeData: paymentUrl,
     };
     if (record.newBalance !== undefined) snapshot.newBalance = record.newBalance;
     if (record.providerTransactionId !== undefined) {
       snapshot.providerTransactionId = record.providerTransactionId;
     }
     if (record.reason !== undefined) snapshot.reason = record.reason;
+    if (record.type === 'deposit') {
+      const paymentUrl = `${this.#options.baseUrl}${API_PATHS.mockMomoPay(record.id)}`;
+      snapshot.expiresAt = new Date(record.expiresAt ?? record.createdAt).toISOString();
+      snapshot.paymentUrl = paymentUrl;
+      snapshot.deeplink = `momo://app?action=payWithApp&isScanQR=false&serviceType=app&sid=${encodeURIComponent(record.id)}&v=3.0`;
+      snapshot.qrCodeData = paymentUrl;
+    }
     return snapshot;
   }
+}
+
+function checkAmount(amount: unknown): number {
+  if (typeof amount !== 'number' || !isValidMomoAmount(amount)) {
+    throw new LedgerError(
+      'INVALID_AMOUNT',
+      `amount must be an integer VND from ${MOMO_MIN_AMOUNT} to ${MOMO_MAX_AMOUNT}`,
+    );
+  }
+  return amount;
 }

@@ -134,6 +134,9 @@ export function createPaymentBackendMock(options: PaymentBackendMockOptions): Pa
     failDeposit: (id, reason = 'insufficient_funds') => ledger.finishDeposit(id, 'failed', reason),
     cancelDeposit: (id, reason = 'user_cancelled') => ledger.finishDeposit(id, 'cancelled', reason),
     expireDeposit: (id) => ledger.finishDeposit(id, 'failed', 'expired'),
+    createWithdrawal: ({ amount, userId: owner = userId }) =>
+      ledger.createWithdrawal(owner, amount),
+    completeWithdrawal: (id) => ledger.completeWithdrawal(id),
     getTransaction: (id) => ledger.find(id),
     getBalance: (owner = userId) => ledger.balance(owner),
     connectionCount: () => io.sockets().length,

@@ -18,6 +18,7 @@ const USER_ID_PATTERN = /^[A-Za-z0-9_.@-]{1,64}$/;
 
 const STATUS_OF: Record<LedgerErrorCode, number> = {
   INVALID_AMOUNT: 400,
+  INSUFFICIENT_FUNDS: 409,
   NOT_FOUND: 404,
   NOT_PENDING: 409,
   CONFLICTING_RESULT: 409,
@@ -152,6 +153,13 @@ export function createRestHandlers(ctx: RestContext): HttpHandler[] {
         ledger.owned(userId, transactionId);
         ledger.completeDeposit(transactionId, `MOCK${Date.now()}`);
         return HttpResponse.json(ledger.owned(userId, transactionId));
+      }),
+    ),
+    http.post(base + API_PATHS.withdraw, ({ request, cookies }) =>
+      route(async () => {
+        const userId = user(request, cookies);
+        const { amount } = await readJsonBody(request);
+        return HttpResponse.json(ctx.ledger().createWithdrawal(userId, amount), { status: 201 });
       }),
     ),
     http.get(`${base}${API_PATHS.transactions}/:id`, ({ request, cookies, params }) =>

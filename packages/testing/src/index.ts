@@ -2,6 +2,7 @@ export { createPaymentBackendMock } from './createPaymentBackendMock';
 export { LedgerError, type LedgerErrorCode } from './LedgerError';
 export type {
   CreateDepositOptions,
+  CreateWithdrawalOptions,
   PaymentBackendMock,
   PaymentBackendMockOptions,
   RejectAuthOptions,

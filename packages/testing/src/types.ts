@@ -3,6 +3,7 @@ import type {
   HandshakeErrorCode,
   PaymentStatusUpdateEvent,
   TransactionSnapshot,
+  WithdrawalCompletedEvent,
 } from '@paysocket/protocol';
 import type { HttpHandler } from 'msw';
 
@@ -31,6 +32,13 @@ export interface PaymentBackendMockOptions {
 
 export interface CreateDepositOptions {
   /** Integer VND within MoMo's limits (1,000–50,000,000). */
+  amount: number;
+  /** The owner. Defaults to the mock's `userId`. */
+  userId?: string;
+}
+
+export interface CreateWithdrawalOptions {
+  /** Integer VND within MoMo's limits, at most the balance left by pending withdrawals. */
   amount: number;
   /** The owner. Defaults to the mock's `userId`. */
   userId?: string;
@@ -66,6 +74,13 @@ export interface PaymentBackendMock {
   cancelDeposit(transactionId: string, reason?: string): PaymentStatusUpdateEvent;
   /** The server-side expiry: failed `expired`. */
   expireDeposit(transactionId: string): PaymentStatusUpdateEvent;
+  /**
+   * A pending withdrawal, what `POST /api/v1/payment/withdraw` answers; announced as
+   * `payment_status_update:v1` pending. Refused beyond the balance pending ones leave.
+   */
+  createWithdrawal(options: CreateWithdrawalOptions): TransactionSnapshot;
+  /** Pays it out: debits the wallet and emits `withdrawal_completed:v1`. */
+  completeWithdrawal(transactionId: string): WithdrawalCompletedEvent;
   /** The transaction as `GET /api/v1/payment/transactions/:id` shows it to its owner. */
   getTransaction(transactionId: string): TransactionSnapshot | undefined;
   /** A wallet balance. Defaults to the mock's `userId`. */

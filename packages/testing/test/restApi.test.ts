@@ -115,6 +115,39 @@ describe('deposits', () => {
   });
 });
 
+describe('withdrawals', () => {
+  it('creates a pending withdrawal within the balance that pending ones leave', async () => {
+    const first = await post(API_PATHS.withdraw, { amount: 3_000 });
+    expect(first.status).toBe(201);
+    expect(transactionSnapshotSchema.parse(await first.json())).toMatchObject({
+      type: 'withdrawal',
+      status: 'pending',
+      amount: 3_000,
+    });
+    expect(await refusal(await post(API_PATHS.withdraw, { amount: 3_000 }))).toMatchObject({
+      status: 409,
+      code: 'INSUFFICIENT_FUNDS',
+      message: 'balance available is 2000 VND',
+    });
+    expect(await refusal(await post(API_PATHS.withdraw, { amount: 10 }))).toMatchObject({
+      status: 400,
+      code: 'INVALID_AMOUNT',
+    });
+    expect((await page('')).items).toHaveLength(1);
+  });
+
+  it('pays a withdrawal out on completeWithdrawal, and only once', () => {
+    const withdrawal = backend.createWithdrawal({ amount: 2_000 });
+    expect(backend.completeWithdrawal(withdrawal.transactionId)).toMatchObject({
+      type: 'withdrawal_completed',
+      newBalance: 3_000,
+    });
+    expect(() => backend.completeWithdrawal(withdrawal.transactionId)).toThrow(/already completed/);
+    expect(() => backend.completeDeposit(withdrawal.transactionId)).toThrow(/no deposit/);
+    expect(backend.getTransaction(withdrawal.transactionId)).not.toHaveProperty('paymentUrl');
+  });
+});
+
 describe('look-ups, history and wallet', () => {
   it('answers a look-up for the owner only (404 for anyone else)', async () => {
     const deposit = backend.createDeposit({ amount: 10_000 });

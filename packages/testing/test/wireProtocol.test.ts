@@ -120,6 +120,20 @@ describe('events', () => {
     expect(reasons.slice(1)).toEqual(['momo_1002', 'declined', 'expired']);
   });
 
+  it('sends withdrawals as the schemas say: pending, then withdrawal_completed', async () => {
+    const { received } = open();
+    await session(received);
+    const deposit = backend.createDeposit({ amount: 10_000 });
+    backend.completeDeposit(deposit.transactionId);
+    const withdrawal = backend.createWithdrawal({ amount: 4_000 });
+    backend.completeWithdrawal(withdrawal.transactionId);
+    await waitFor(() => expect(received).toHaveLength(4));
+    expect(checkedEvents(received).slice(1)).toMatchObject([
+      { type: 'payment_status_update', status: 'pending', transactionType: 'withdrawal', seq: 2 },
+      { type: 'withdrawal_completed', newBalance: 6_000, seq: 3 },
+    ]);
+  });
+
   it('replays what came after the handshake lastSeq, in order, before session:v1', async () => {
     const count = history();
     const { received } = open({ epoch: backend.epoch, lastSeq: 1 });

@@ -132,6 +132,32 @@ export function describeClientAgainstBackendMock(host: MswHost): void {
       expect(backend.getBalance()).toBe(30_000);
     });
 
+    it('announces a withdrawal as pending, then delivers withdrawal_completed', async () => {
+      const { client, recorded } = await connected();
+      const deposit = backend.createDeposit({ amount: 80_000 });
+      backend.completeDeposit(deposit.transactionId);
+      const withdrawal = backend.createWithdrawal({ amount: 30_000 });
+      await eventually(() => expect(recorded.updates).toHaveLength(1));
+      expect(recorded.updates[0]).toMatchObject({
+        transactionId: withdrawal.transactionId,
+        status: 'pending',
+        transactionType: 'withdrawal',
+      });
+      const completed: unknown[] = [];
+      client.on('withdrawal_completed', (e) => completed.push(e));
+      const sent = backend.completeWithdrawal(withdrawal.transactionId);
+      await eventually(() => expect(completed).toHaveLength(1));
+      await flush(backend, client);
+      expect(completed).toEqual([sent]);
+      // Already final: a watch settles at once, with the event that made it so.
+      expect(await client.watchTransaction(withdrawal.transactionId)).toEqual({
+        status: 'completed',
+        event: sent,
+        reason: undefined,
+      });
+      expect(sent).toMatchObject({ newBalance: 50_000, seq: 3 });
+    });
+
     it('ignores a newer event version and keeps delivering', async () => {
       const { client, recorded } = await connected();
       backend.sendRaw('deposit_completed:v2', { anything: true });
