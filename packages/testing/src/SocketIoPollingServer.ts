@@ -147,7 +147,10 @@ export class SocketIoPollingServer {
   }
 
   #send(engine: EngineSession, packet: Packet): void {
-    for (const encoded of this.#encoder.encode(packet)) engine.send(String(encoded));
+    const [encoded, ...attachments] = this.#encoder.encode(packet);
+    // Binary attachments would need Engine.IO's binary framing, which paysocket never uses.
+    if (attachments.length > 0) throw new TypeError('binary payloads are not supported');
+    engine.send(String(encoded));
   }
 }
 

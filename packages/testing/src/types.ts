@@ -97,7 +97,10 @@ export interface PaymentBackendMock {
   rejectAuth(code?: HandshakeErrorCode, options?: RejectAuthOptions): void;
   /** Stops refusing handshakes. */
   acceptAuth(): void;
-  /** Emits anything to every connected socket, unchecked and unlogged (for malformed input). */
+  /**
+   * Emits anything JSON can carry to every connected socket, unchecked and unlogged (for
+   * malformed input); binary payloads throw a TypeError.
+   */
   sendRaw(event: string, payload: unknown): void;
   /** Back to the starting state with a new epoch: no transactions, logs, tokens or refusals. */
   reset(): void;

@@ -134,6 +134,19 @@ describe('events', () => {
     ]);
   });
 
+  it('sendRaw sends any JSON as it is, and refuses binary', async () => {
+    const { received } = open();
+    await session(received);
+    backend.sendRaw('deposit_completed:v1', { type: 'deposit_completed', amount: 'lots' });
+    backend.sendRaw('anything', [1, null, 'two']);
+    await waitFor(() => expect(received).toHaveLength(3));
+    expect(received.slice(1)).toEqual([
+      { name: 'deposit_completed:v1', payload: { type: 'deposit_completed', amount: 'lots' } },
+      { name: 'anything', payload: [1, null, 'two'] },
+    ]);
+    expect(() => backend.sendRaw('bytes', new Uint8Array([1, 2]))).toThrow(/binary/);
+  });
+
   it('replays what came after the handshake lastSeq, in order, before session:v1', async () => {
     const count = history();
     const { received } = open({ epoch: backend.epoch, lastSeq: 1 });
