@@ -59,6 +59,26 @@ export function describeClientAgainstBackendMock(host: MswHost): void {
       expect(recorded.errors).toEqual([]);
     });
 
+    it("cookie mode: after the login route, the connection is that user's", async () => {
+      const login = await fetch(`${API_URL}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 'u2' }),
+      });
+      expect(login.status).toBe(200);
+      const client = createClient({ auth: 'cookie' });
+      const recorded = record(client);
+      client.setUser('u2');
+      await caughtUp(client);
+      const theirs = backend.createDeposit({ amount: 7_000, userId: 'u2' });
+      const other = backend.createDeposit({ amount: 8_000 });
+      backend.completeDeposit(other.transactionId);
+      backend.completeDeposit(theirs.transactionId);
+      await eventually(() => expect(recorded.completed).toHaveLength(1));
+      await flush(backend, client);
+      expect(recorded.completed).toMatchObject([{ transactionId: theirs.transactionId, seq: 1 }]);
+    });
+
     it('closes its connection on disconnect(), and the backend sees it go', async () => {
       const { client } = await connected();
       client.disconnect();
