@@ -13,6 +13,7 @@ export const sourceAliases = {
   '@paysocket/react': pkg('react'),
   '@paysocket/server': pkg('server'),
   '@paysocket/mock-server': pkg('mock-server'),
+  '@paysocket/testing': pkg('testing'),
 };
 
 const react18 = (path: string) =>
@@ -74,11 +75,15 @@ export default defineConfig({
       },
       {
         extends: true,
+        // msw's worker script, served at the root from the installed msw (never a stale copy).
+        publicDir: fileURLToPath(
+          new URL('./packages/testing/node_modules/msw/lib', import.meta.url),
+        ),
         test: {
           // The modal in real Chromium (canvas, layout, colour contrast): `*.spec.tsx`, which
           // the jsdom project does not pick up. Uses the system Chromium; never downloads one.
           name: 'chromium',
-          include: ['packages/react/test/**/*.spec.tsx'],
+          include: ['packages/react/test/**/*.spec.tsx', 'packages/testing/test/**/*.spec.tsx'],
           browser: {
             enabled: true,
             headless: true,

@@ -1,0 +1,4 @@
+import { describeClientAgainstBackendMock } from './support/clientScenarios';
+import { nodeHost } from './support/nodeHost';
+
+describeClientAgainstBackendMock(nodeHost());

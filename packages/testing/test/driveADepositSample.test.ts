@@ -1,0 +1,2 @@
+// The README's first sample, run as it is printed.
+import '../samples/driveADeposit.sample';
