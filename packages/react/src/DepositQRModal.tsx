@@ -1,11 +1,8 @@
 import type { PaymentSocketClientApi } from '@paysocket/client';
 import type { DepositCompletedEvent, TransactionSnapshot } from '@paysocket/protocol';
 import { useMemo } from 'react';
-import {
-  DepositQRView,
-  type DepositQRClassNames,
-  type DepositQRTheme,
-} from './modal/DepositQRView';
+import type { DepositQRClassNames } from './modal/DepositQRClassNames';
+import { DepositQRView, type DepositQRTheme } from './modal/DepositQRView';
 import { resolveMessages, type DepositQRLocale, type DepositQRMessages } from './modal/messages';
 import { useDepositFlow } from './modal/useDepositFlow';
 import { usePaymentSocketClient } from './usePaymentSocketClient';

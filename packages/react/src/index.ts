@@ -14,5 +14,6 @@ export { useTransactionStatus, type TransactionStatusResult } from './useTransac
 export { usePaymentSocketDebug } from './usePaymentSocketDebug';
 export { DepositQRModal, type DepositQRModalProps } from './DepositQRModal';
 export type { DepositPhase, ConnectionIndicator } from './modal/DepositPhase';
-export type { DepositQRClassNames, DepositQRTheme } from './modal/DepositQRView';
+export type { DepositQRClassNames } from './modal/DepositQRClassNames';
+export type { DepositQRTheme } from './modal/DepositQRView';
 export type { DepositQRLocale, DepositQRMessages } from './modal/messages';
