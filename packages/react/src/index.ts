@@ -1,5 +1,5 @@
 export { PaymentSocketProvider, type PaymentSocketProviderProps } from './PaymentSocketProvider';
-export { type PaymentSocketHookOptions } from './usePaymentSocketClient';
+export type { PaymentSocketHookOptions } from './usePaymentSocketClient';
 export {
   usePaymentSocket,
   type PaymentSocketHandlers,
