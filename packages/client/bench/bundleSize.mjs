@@ -7,10 +7,10 @@ import { gzipSync } from 'node:zlib';
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export const BUDGETS = {
-  all: { label: 'client + all dependencies', limitKiB: 26, external: [] },
+  all: { label: 'client + all dependencies', limitKiB: 28, external: [] },
   own: {
     label: 'own code (client + protocol)',
-    limitKiB: 5,
+    limitKiB: 7,
     external: ['socket.io-client', 'eventemitter3', 'zod', 'zod/*'],
   },
 };

@@ -27,19 +27,46 @@ export interface PipelineOutput {
  * followed transactions are never evicted.
  */
 export class EventPipeline {
-  readonly transactions = new Map<string, TransactionState>();
+  #transactions = new Map<string, TransactionState>();
   /** Transactions someone watches, with how many watchers. */
-  readonly followed = new Map<string, number>();
+  #followed = new Map<string, number>();
   readonly latency = new LatencyWindow();
   received = 0;
   rejected = 0;
   dropped = 0;
   /** Dedupe keys; a terminal outcome's key holds its transactionId, so a followed one stays. */
   #seen = new Map<string, string>();
-  #keepSeen = (_key: string, id: string) => this.followed.has(id);
-  #keep = (id: string) => this.followed.has(id);
+  #keepSeen = (_key: string, id: string) => this.#followed.has(id);
+  #keep = (id: string) => this.#followed.has(id);
 
   constructor(readonly out: PipelineOutput) {}
+
+  /** The folded state of a transaction: the same object until it changes. */
+  get(transactionId: string): TransactionState | undefined {
+    return this.#transactions.get(transactionId);
+  }
+
+  /** Keeps a transaction (never evicted) until as many `unfollow`s; true for the first follower. */
+  follow(transactionId: string): boolean {
+    const count = this.#followed.get(transactionId) ?? 0;
+    this.#followed.set(transactionId, count + 1);
+    return count === 0;
+  }
+
+  unfollow(transactionId: string): void {
+    const left = (this.#followed.get(transactionId) ?? 0) - 1;
+    if (left > 0) this.#followed.set(transactionId, left);
+    else this.#followed.delete(transactionId);
+  }
+
+  followedIds(): string[] {
+    return [...this.#followed.keys()];
+  }
+
+  /** How many transaction states are kept. */
+  get size(): number {
+    return this.#transactions.size;
+  }
 
   /**
    * A v1 payment event straight from the wire. Returns its `seq` when it was valid (delivered
@@ -68,7 +95,7 @@ export class EventPipeline {
         ? 'deposit'
         : 'withdrawal';
     const key = status === 'pending' ? event.eventId : `${kind} ${id} ${status}`;
-    const current = this.transactions.get(id);
+    const current = this.#transactions.get(id);
     if (
       (key !== undefined && this.#seen.has(key)) ||
       (current && current.status !== status && !canTransition(current, status, type))
@@ -103,7 +130,7 @@ export class EventPipeline {
   applySnapshot(snapshot: TransactionSnapshot): void {
     const event = eventFromSnapshot(snapshot);
     if (event) return this.accept(event, undefined, snapshot);
-    const current = this.transactions.get(snapshot.transactionId);
+    const current = this.#transactions.get(snapshot.transactionId);
     const same = current?.status === snapshot.status;
     if (current && !same && !canTransition(current, snapshot.status, snapshot.type)) return;
     // The server bumps updatedAt on every change: the same one again is nothing new.
@@ -128,8 +155,8 @@ export class EventPipeline {
 
   forget(): void {
     this.#seen.clear();
-    this.transactions.clear();
-    this.followed.clear();
+    this.#transactions.clear();
+    this.#followed.clear();
   }
 
   /** Stores a new state object: absent parts are left out rather than set to undefined. */
@@ -146,7 +173,7 @@ export class EventPipeline {
     if (reason !== undefined) state.reason = reason;
     if (event !== undefined) state.event = event;
     if (snapshot !== undefined) state.snapshot = snapshot;
-    rememberBounded(this.transactions, transactionId, state, TRANSACTION_LIMIT, this.#keep);
+    rememberBounded(this.#transactions, transactionId, state, TRANSACTION_LIMIT, this.#keep);
     this.out.changed(state);
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '@paysocket/protocol';
 import { EventPipeline } from './EventPipeline';
 import { PaymentSocketError, invalidEventError } from './PaymentSocketError';
+import { TransactionObserver, type ObserverHost } from './TransactionObserver';
 import { backoffDelay } from './backoffDelay';
 import { fetchTransaction } from './fetchTransaction';
 import type {
@@ -23,6 +24,8 @@ import type {
   Logger,
   PaymentSocketClientApi,
   PaymentSocketClientOptions,
+  TransactionObserverApi,
+  TransactionObserverSnapshot,
   TransactionState,
   TransactionWatch,
   WatchOptions,
@@ -31,12 +34,6 @@ import type {
 import { browserOffline, watchBrowser } from './watchBrowser';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
-
-interface Watch {
-  id: string;
-  onUpdate: ((state: TransactionState) => void) | undefined;
-  settle(result: WatchResult): void;
-}
 
 /**
  * One Socket.IO connection that delivers every payment outcome of the signed-in user exactly
@@ -60,19 +57,48 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   #subscribers = new Set<() => void>();
   /** Typed at `on()`; inside, every payload has been checked against its kind. */
   #emitter = new EventEmitter<ClientEventName>();
-  #watches = new Set<Watch>();
+  /** Settles each open watch. */
+  #watches = new Set<(result: WatchResult) => void>();
   #pipeline = new EventPipeline({
     deliver: (event) => this.#emit(event.type, event),
-    error: (error) => this.#emit('error', error),
+    error: (error) => this.#report(error),
     changed: (state) => {
       this.#notify();
-      for (const watch of this.#watches) {
-        if (watch.id !== state.transactionId) continue;
-        if (watch.onUpdate) this.#call(watch.onUpdate, state);
-        if (isTerminalStatus(state.status)) watch.settle(resultOf(state));
-      }
+      this.#observerOf(state.transactionId)?.changed();
     },
   });
+  /** At most one live observer per transaction; one nobody holds any more may be collected. */
+  #observers = new Map<string, WeakRef<TransactionObserver>>();
+  /** Observers with listeners are held here, so they outlive the caller's reference. */
+  #inUse = new Set<TransactionObserver>();
+  #collected = new FinalizationRegistry<string>((id) => {
+    if (!this.#observers.get(id)?.deref()) this.#observers.delete(id);
+  });
+  #observerHost: ObserverHost = {
+    state: (id) => this.getTransaction(id),
+    use: (observer, inUse) => {
+      const id = observer.transactionId;
+      if (!inUse) {
+        this.#inUse.delete(observer);
+        return this.#pipeline.unfollow(id);
+      }
+      this.#inUse.add(observer);
+      if (
+        this.#pipeline.follow(id) &&
+        this.#state.status === 'connected' &&
+        this.#needsLookup(id)
+      ) {
+        const gen = this.#gen;
+        void this.#lookup(id, () => gen === this.#gen);
+      }
+    },
+    lookup: (id) => {
+      if (this.#destroyed) return Promise.resolve();
+      const userGen = this.#userGen;
+      return this.#lookup(id, () => userGen === this.#userGen && !this.#destroyed);
+    },
+    call: (fn, arg) => this.#call(fn, arg),
+  };
   #socket: Socket | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** A retry is waiting out its backoff (no attempt under way that a new one would cut short). */
@@ -93,6 +119,10 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   /** Whether this server was ever seen sending `session:v1` (the seed's gateway never does). */
   #expectSession = false;
   #sessionSeen = false;
+  /** Events that came before `session:v1` on a connection expecting one: held until it is checked. */
+  #held: [kind: PaymentEventKind, name: string, payload: unknown][] = [];
+  /** The user the current connection's `session:v1` named. */
+  #sessionUser: string | null = null;
   #lookingUp = 0;
   #lookedUp = false;
   #unwatchBrowser: () => void;
@@ -122,8 +152,11 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     const adopt = !this.#named && userId !== null;
     this.#named = true;
     if (adopt) {
-      // The unnamed session at start-up was this user's all along.
+      // The unnamed session at start-up was this user's all along, unless it said otherwise.
       this.#set({ userId });
+      if (this.#sessionUser !== null && this.#sessionUser !== userId) {
+        return this.#mismatch(this.#sessionUser);
+      }
       if (!this.#active()) this.connect();
       return;
     }
@@ -143,7 +176,20 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   }
 
   getTransaction(transactionId: string): TransactionState | undefined {
-    return this.#pipeline.transactions.get(transactionId);
+    return this.#pipeline.get(transactionId);
+  }
+
+  observe(transactionId: string): TransactionObserverApi {
+    const live = this.#observerOf(transactionId);
+    if (live) return live;
+    const observer = new TransactionObserver(transactionId, this.#observerHost);
+    this.#observers.set(transactionId, new WeakRef(observer));
+    this.#collected.register(observer, transactionId);
+    return observer;
+  }
+
+  refreshTransaction(transactionId: string): Promise<TransactionObserverSnapshot> {
+    return this.observe(transactionId).refresh();
   }
 
   on<K extends ClientEventName>(
@@ -160,62 +206,51 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   }
 
   follow(transactionId: string): () => void {
-    const followed = this.#pipeline.followed;
-    const userGen = this.#userGen;
-    const count = followed.get(transactionId) ?? 0;
-    followed.set(transactionId, count + 1);
-    if (!count && this.#state.status === 'connected' && this.#needsLookup(transactionId)) {
-      void this.#lookup(transactionId, this.#gen);
-    }
-    let released = false;
-    return () => {
-      if (released || userGen !== this.#userGen) return;
-      released = true;
-      const left = (followed.get(transactionId) ?? 1) - 1;
-      if (left) followed.set(transactionId, left);
-      else followed.delete(transactionId);
-    };
+    return this.observe(transactionId).subscribe(() => {});
   }
 
   watchTransaction(transactionId: string, options: WatchOptions = {}): TransactionWatch {
-    const { timeoutMs, signal } = options;
+    const { timeoutMs, signal, onUpdate } = options;
     if (timeoutMs !== undefined && !(timeoutMs >= 0)) {
       throw new RangeError('watchTransaction: timeoutMs must be >= 0');
     }
     let resolve!: (result: WatchResult) => void;
     const watch = new Promise<WatchResult>((r) => (resolve = r)) as TransactionWatch;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let unfollow = () => {};
-    const abort = () => entry.settle({ status: 'aborted' });
-    const entry: Watch = {
-      id: transactionId,
-      onUpdate: options.onUpdate,
-      settle: (result) => {
-        if (!this.#watches.delete(entry)) return;
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', abort);
-        unfollow();
-        resolve(result);
-      },
+    let unsubscribe = () => {};
+    const settle = (result: WatchResult) => {
+      if (!this.#watches.delete(settle)) return;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+      unsubscribe();
+      resolve(result);
     };
+    const abort = () => settle({ status: 'aborted' });
     watch.cancel = abort;
-    this.#watches.add(entry);
-    const current = this.getTransaction(transactionId);
+    this.#watches.add(settle);
+    let shown = this.getTransaction(transactionId);
     if (this.#destroyed || signal?.aborted) abort();
-    else if (current && isTerminalStatus(current.status)) entry.settle(resultOf(current));
+    else if (shown && isTerminalStatus(shown.status)) settle(resultOf(shown));
     else {
       signal?.addEventListener('abort', abort);
       if (timeoutMs !== undefined && timeoutMs < Infinity) {
         // A timer past 2^31-1 ms fires at once, so a longer wait goes in steps.
         const deadline = Date.now() + timeoutMs;
-        const timeout = () => entry.settle({ status: 'timeout' });
+        const timeout = () => settle({ status: 'timeout' });
         const arm = () => {
           const left = deadline - Date.now();
           timer = setTimeout(left > MAX_TIMER_MS ? arm : timeout, Math.min(left, MAX_TIMER_MS));
         };
         arm();
       }
-      unfollow = this.follow(transactionId);
+      // The observer keeps the transaction followed and says when its state moves.
+      unsubscribe = this.observe(transactionId).subscribe(() => {
+        const state = this.getTransaction(transactionId);
+        if (!state || state === shown) return;
+        shown = state;
+        if (onUpdate) this.#call(onUpdate, state);
+        if (isTerminalStatus(state.status)) settle(resultOf(state));
+      });
     }
     return watch;
   }
@@ -252,7 +287,9 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     this.#destroyed = true;
     this.#drop();
     this.#unwatchBrowser();
-    for (const watch of this.#watches) watch.settle({ status: 'aborted' });
+    for (const settle of this.#watches) settle({ status: 'aborted' });
+    for (const observer of this.#inUse) observer.clear();
+    this.#inUse.clear();
     this.#set({ status: 'closed', caughtUp: false });
     this.#emitter.removeAllListeners();
     this.#subscribers.clear();
@@ -313,6 +350,8 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     if (this.#hadConnection) this.#reconnects++;
     this.#hadConnection = true;
     this.#authRetried = this.#forceRefresh = this.#sessionSeen = this.#lookedUp = false;
+    this.#held = [];
+    this.#sessionUser = null;
     this.#lookingUp = 0;
     this.#set({ status: 'connected', attempt: 0, lastError: null, caughtUp: false });
     void this.#catchUp();
@@ -368,30 +407,38 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
 
   #fail(status: ConnectionStatus, error: PaymentSocketError): void {
     this.#set({ status, lastError: error, caughtUp: false });
-    this.#emit('error', error);
+    this.#report(error);
   }
 
   #receive(name: string, payload: unknown): void {
     if (name === EVENTS.session) return this.#onSession(payload);
     const kind = kindOf(name);
     if (!kind) return this.#log?.debug('paysocket: ignored', name);
-    // Before session:v1 a reconnect's events are replay: their age is not latency.
-    const live = this.#sessionSeen || !this.#expectSession;
-    const seq = this.#pipeline.receive(
-      kind,
-      name,
-      payload,
-      live ? this.#state.serverTimeOffsetMs : undefined,
-    );
+    if (this.#expectSession && !this.#sessionSeen)
+      return void this.#held.push([kind, name, payload]);
+    this.#accept(kind, name, payload, true);
+  }
+
+  /** Before session:v1 a reconnect's events are replay: their age is not latency. */
+  #accept(kind: PaymentEventKind, name: string, payload: unknown, live: boolean): void {
+    const offset = live ? this.#state.serverTimeOffsetMs : undefined;
+    const seq = this.#pipeline.receive(kind, name, payload, offset);
     if (seq !== undefined && seq > (this.#state.lastSeq ?? 0)) this.#set({ lastSeq: seq });
   }
 
   #onSession(payload: unknown): void {
     const result = sessionSchema.safeParse(payload);
     if (!result.success) {
-      return this.#emit('error', invalidEventError(EVENTS.session, result.error, payload));
+      return this.#report(invalidEventError(EVENTS.session, result.error, payload));
     }
     const session = result.data;
+    const { userId } = this.#state;
+    this.#sessionUser = session.userId;
+    // Another user's events must not reach this user's listeners: not one, not even held ones.
+    if (userId !== null && session.userId !== userId) return this.#mismatch(session.userId);
+    const held = this.#held;
+    this.#held = [];
+    for (const [kind, name, event] of held) this.#accept(kind, name, event, false);
     const { epoch, lastSeq } = this.#state;
     this.#expectSession = this.#sessionSeen = true;
     this.#set({
@@ -401,6 +448,18 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     });
     if (session.gap) void this.#catchUp();
     else this.#checkCaughtUp();
+  }
+
+  #mismatch(sessionUser: string): void {
+    const expected = this.#state.userId;
+    this.#drop();
+    this.#fail(
+      'unauthorized',
+      new PaymentSocketError(
+        'USER_MISMATCH',
+        `The server signed this connection in as ${sessionUser}, not ${expected}`,
+      ),
+    );
   }
 
   #needsLookup(transactionId: string): boolean {
@@ -413,8 +472,9 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     const gen = this.#gen;
     this.#catchUps++;
     this.#lookingUp++;
-    const ids = [...this.#pipeline.followed.keys()].filter((id) => this.#needsLookup(id));
-    await Promise.all(ids.map((id) => this.#lookup(id, gen)));
+    const ids = this.#pipeline.followedIds().filter((id) => this.#needsLookup(id));
+    const current = () => gen === this.#gen;
+    await Promise.all(ids.map((id) => this.#lookup(id, current)));
     if (gen !== this.#gen) return;
     this.#lookingUp--;
     this.#lookedUp = true;
@@ -427,13 +487,15 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
     }
   }
 
-  async #lookup(transactionId: string, gen: number): Promise<void> {
+  /** A look-up whose answer counts only while `current()` holds (same socket, or same user). */
+  async #lookup(transactionId: string, current: () => boolean): Promise<void> {
     const { lookupTransaction, apiUrl, url, headers } = this.#options;
     try {
       const found = await (lookupTransaction
         ? lookupTransaction(transactionId)
         : fetchTransaction(apiUrl ?? url, transactionId, this.#token, headers));
-      if (gen !== this.#gen || found === null) return;
+      if (!current()) return;
+      if (found === null) return this.#observerOf(transactionId)?.answered();
       const snapshot = transactionSnapshotSchema.parse(found);
       if (snapshot.transactionId !== transactionId) {
         throw new Error(`the answer is about ${snapshot.transactionId}`);
@@ -442,10 +504,10 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
         this.#set({ serverTimeOffsetMs: Date.parse(snapshot.serverTime) - Date.now() });
       }
       this.#pipeline.applySnapshot(snapshot);
+      this.#observerOf(transactionId)?.answered();
     } catch (cause) {
-      if (gen !== this.#gen) return;
-      this.#emit(
-        'error',
+      if (!current()) return;
+      this.#report(
         new PaymentSocketError('LOOKUP_FAILED', `Look-up of ${transactionId} failed`, {
           cause,
           transactionId,
@@ -458,6 +520,8 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   #drop(): void {
     this.#gen++;
     this.#waiting = false;
+    this.#held = [];
+    this.#sessionUser = null;
     clearTimeout(this.#timer);
     const socket = this.#socket;
     this.#socket = null;
@@ -470,8 +534,10 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
 
   /** A new identity starts from nothing: no lastSeq, epoch, dedupe memory, watches or states. */
   #forget(): void {
-    for (const watch of this.#watches) watch.settle({ status: 'aborted' });
+    for (const settle of this.#watches) settle({ status: 'aborted' });
     this.#pipeline.forget();
+    // Whoever still listens to an observer still wants its transaction followed.
+    for (const observer of this.#inUse) this.#pipeline.follow(observer.transactionId);
     this.#userGen++;
     this.#token = undefined;
     this.#hadConnection = this.#authRetried = this.#forceRefresh = false;
@@ -496,8 +562,18 @@ export class PaymentSocketClient implements PaymentSocketClientApi {
   }
 
   #emit<K extends ClientEventName>(name: K, payload: ClientEventMap[K]): void {
-    if (name === 'error') this.#log?.warn('paysocket:', payload);
     this.#emitter.emit(name, payload);
+  }
+
+  /** An error goes to `error` listeners and, when it is about one transaction, its observer. */
+  #report(error: PaymentSocketError): void {
+    this.#log?.warn('paysocket:', error);
+    if (error.transactionId !== undefined) this.#observerOf(error.transactionId)?.failed(error);
+    this.#emit('error', error);
+  }
+
+  #observerOf(transactionId: string): TransactionObserver | undefined {
+    return this.#observers.get(transactionId)?.deref();
   }
 
   /** Application code that throws must not break delivery to the rest. */

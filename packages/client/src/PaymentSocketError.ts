@@ -5,6 +5,8 @@ export type PaymentSocketErrorCode =
   | 'AUTH_FAILED'
   /** A REST look-up of a transaction failed. */
   | 'LOOKUP_FAILED'
+  /** The server's `session:v1` names another user than the one the client was set to. */
+  | 'USER_MISMATCH'
   /** The connection could not be (re)established. */
   | 'CONNECTION_FAILED'
   /** The client was destroyed. */

@@ -2,6 +2,7 @@ import type {
   DepositCompletedEvent,
   PaymentEventKind,
   PaymentStatusUpdateEvent,
+  TerminalStatus,
   TransactionSnapshot,
   TransactionStatus,
   TransactionType,
@@ -166,11 +167,56 @@ export interface PaymentSocketClientApi {
   watchTransaction(transactionId: string, options?: WatchOptions): TransactionWatch;
   /**
    * Marks a transaction as watched (looked up after every reconnect while it is not final,
-   * including after a watch on it settled) until the returned function is called.
+   * including after a watch on it settled) until the returned function is called. The same as
+   * holding a subscription to `observe(transactionId)`.
    */
-  follow?(transactionId: string): () => void;
+  follow(transactionId: string): () => void;
+  /** The shared observer of one transaction (the same object while anyone holds it). */
+  observe(transactionId: string): TransactionObserverApi;
+  /** Looks the transaction up now; resolves what its observer then shows. */
+  refreshTransaction(transactionId: string): Promise<TransactionObserverSnapshot>;
   getMetrics(): ClientMetrics;
   connect(): void;
   disconnect(): void;
   destroy(): void;
+}
+
+/** What an observer shows of one transaction: `unknown` until an event or a look-up says. */
+export interface TransactionObserverSnapshot {
+  status: 'unknown' | TransactionStatus;
+  /** The last event that changed the status (absent when a look-up found it without one). */
+  event?: PaymentEventMap[PaymentEventKind];
+  /** Why it failed or was cancelled (`expired`, `declined`, `user_cancelled`, ...). */
+  reason?: string;
+  /** The last error about this transaction (a failed look-up), until its state changes or a look-up succeeds. */
+  error?: PaymentSocketError;
+  /** ISO time of the last change, once known. */
+  updatedAt?: string;
+}
+
+/** A snapshot in a terminal status, as outcome listeners are told it. */
+export type TransactionOutcome = TransactionObserverSnapshot & { status: TerminalStatus };
+
+/** One transaction, as `observe()` gives it: a store for `useSyncExternalStore` plus its outcomes. */
+export interface TransactionObserverApi {
+  readonly transactionId: string;
+  /**
+   * Calls `listener` after every change of the snapshot; returns the unsubscribe. While it has
+   * any subscriber or outcome listener the transaction is followed (looked up after every
+   * reconnect until it is final, never evicted).
+   */
+  subscribe(listener: () => void): () => void;
+  /** The same object until something changes; it never moves back to an earlier status. */
+  getSnapshot(): TransactionObserverSnapshot;
+  /**
+   * Tells `listener` each terminal outcome once: the one the transaction is in already (at
+   * once) and every later one (a late success after `expired`). Added again, the same function
+   * is not told an outcome twice, so an effect that runs twice reports once. Returns the remover.
+   */
+  onOutcome(listener: (outcome: TransactionOutcome) => void): () => void;
+  /**
+   * Looks the transaction up now, whatever the connection; concurrent calls share one request.
+   * Resolves the snapshot after the answer (with `error` set when the look-up failed).
+   */
+  refresh(): Promise<TransactionObserverSnapshot>;
 }

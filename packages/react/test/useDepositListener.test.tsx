@@ -104,18 +104,6 @@ describe('useDepositListener', () => {
     expect(client.listenerCount('payment_status_update')).toBe(0);
   });
 
-  it('keeps a watch open instead on a client without follow()', () => {
-    const client = connectedClient();
-    Object.defineProperty(client, 'follow', { value: undefined });
-    const { unmount } = renderHookWithClient(
-      () => useDepositListener('alice', 'tx-1', () => {}),
-      client,
-    );
-    expect(client.openWatchCount('tx-1')).toBe(1);
-    unmount();
-    expect(client.openWatchCount()).toBe(0);
-  });
-
   it('calls the newest onCompleted without resubscribing', () => {
     const client = connectedClient();
     const on = vi.spyOn(client, 'on');

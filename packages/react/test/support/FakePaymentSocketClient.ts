@@ -13,6 +13,8 @@ import type {
   ClientState,
   PaymentSocketClientApi,
   PaymentSocketError,
+  TransactionObserverApi,
+  TransactionObserverSnapshot,
   TransactionState,
   TransactionWatch,
   WatchOptions,
@@ -131,6 +133,16 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
       if (left > 0) this.#followed.set(transactionId, left);
       else this.#followed.delete(transactionId);
     };
+  }
+
+  observe(transactionId: string): TransactionObserverApi {
+    throw new Error(`FakePaymentSocketClient does not fake observe(${transactionId})`);
+  }
+
+  refreshTransaction(transactionId: string): Promise<TransactionObserverSnapshot> {
+    return Promise.reject(
+      new Error(`FakePaymentSocketClient does not fake refreshTransaction(${transactionId})`),
+    );
   }
 
   watchTransaction(transactionId: string, options: WatchOptions = {}): TransactionWatch {
