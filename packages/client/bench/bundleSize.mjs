@@ -1,10 +1,14 @@
-// Min+gzip size of browser bundles of @paysocket/client: with every dependency, and of our own
-// code alone (client + protocol). Run directly, it fails when a budget is exceeded.
+// Min+gzip size of browser bundles of @paysocket/client, built from the published files (the
+// client's and protocol's dist/): with every dependency, and of our own code alone (client +
+// protocol). Run directly, it fails when a budget is exceeded.
 import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const ENTRY = here('../dist/index.js');
+const PROTOCOL = here('../../protocol/dist/index.js');
 
 export const BUDGETS = {
   all: { label: 'client + all dependencies', limitKiB: 28, external: [] },
@@ -16,9 +20,12 @@ export const BUDGETS = {
 };
 
 async function gzippedKiB(external) {
+  for (const file of [ENTRY, PROTOCOL]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`pnpm run build\` first`);
+  }
   const result = await build({
-    entryPoints: [here('../src/index.ts')],
-    alias: { '@paysocket/protocol': here('../../protocol/src/index.ts') },
+    entryPoints: [ENTRY],
+    alias: { '@paysocket/protocol': PROTOCOL },
     bundle: true,
     minify: true,
     format: 'esm',

@@ -197,7 +197,10 @@ export interface TransactionObserverSnapshot {
 /** A snapshot in a terminal status, as outcome listeners are told it. */
 export type TransactionOutcome = TransactionObserverSnapshot & { status: TerminalStatus };
 
-/** One transaction, as `observe()` gives it: a store for `useSyncExternalStore` plus its outcomes. */
+/**
+ * One transaction, as `observe()` gives it: a store for `useSyncExternalStore` plus its
+ * outcomes. `subscribe` and `getSnapshot` are bound, so they can be passed on as they are.
+ */
 export interface TransactionObserverApi {
   readonly transactionId: string;
   /**

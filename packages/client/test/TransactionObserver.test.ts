@@ -194,6 +194,32 @@ describe('observe', { timeout: 30_000 }, () => {
     expect(tx.getSnapshot().error).toBeUndefined();
   });
 
+  it('takes a refused event about its transaction as its error, and survives throwing listeners', async () => {
+    const server = await startServer();
+    const logged = vi.fn();
+    const client = createClient(server, {
+      auth: { token: server.issueToken('alice') },
+      logger: { debug() {}, info() {}, warn() {}, error: logged },
+    });
+    client.setUser('alice');
+    await waitCaughtUp(client);
+    const tx = client.observe('d1');
+    tx.subscribe(() => {
+      throw new Error('subscriber bug');
+    });
+    tx.onOutcome(() => {
+      throw new Error('outcome bug');
+    });
+    const told = vi.fn();
+    tx.onOutcome(told);
+    server.emitRaw('alice', 'deposit_completed:v1', { transactionId: 'd1', amount: -1 });
+    await eventually(() => expect(tx.getSnapshot().error?.code).toBe('INVALID_EVENT'));
+    server.emitDeposit('alice', { transactionId: 'd1' });
+    await eventually(() => expect(told).toHaveBeenCalledTimes(1));
+    expect(logged).toHaveBeenCalledWith('paysocket: a listener threw', new Error('outcome bug'));
+    expect(logged).toHaveBeenCalledWith('paysocket: a listener threw', new Error('subscriber bug'));
+  });
+
   it('refreshes on demand, sharing one request between concurrent calls, also offline', async () => {
     const { server, client } = await signedIn();
     server.putTransaction('alice', { transactionId: 'd1' });
