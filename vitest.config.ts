@@ -50,14 +50,16 @@ export default defineConfig({
       },
       {
         extends: true,
-        // The hook tests again on React 18 (the peer range is >=18).
+        // The hook and modal tests again on React 18 (the peer range is >=18).
         resolve: { alias: react18Aliases },
         test: {
           name: 'react18',
           environment: 'jsdom',
-          include: ['packages/react/test/*.test.tsx'],
+          include: ['packages/react/test/**/*.test.tsx'],
           setupFiles: ['packages/react/test/support/react18Resolution.ts'],
-          server: { deps: { inline: [/@testing-library\/react/] } },
+          // Every library that imports React (Radix, qrcode.react, Testing Library, Storybook's
+          // renderer) goes through Vite as well, so the aliases hand it the 18 copies too.
+          server: { deps: { inline: true } },
         },
       },
       {

@@ -1,11 +1,8 @@
 import type { PaymentSocketClientApi } from '@paysocket/client';
 import type { DepositCompletedEvent, TransactionSnapshot } from '@paysocket/protocol';
 import { useMemo } from 'react';
-import {
-  DepositQRView,
-  type DepositQRClassNames,
-  type DepositQRTheme,
-} from './modal/DepositQRView';
+import type { DepositQRClassNames } from './modal/DepositQRClassNames';
+import { DepositQRView, type DepositQRTheme } from './modal/DepositQRView';
 import { resolveMessages, type DepositQRLocale, type DepositQRMessages } from './modal/messages';
 import { useDepositFlow } from './modal/useDepositFlow';
 import { usePaymentSocketClient } from './usePaymentSocketClient';
@@ -40,10 +37,11 @@ export interface DepositQRModalProps {
   /** Use this client instead of the nearest `PaymentSocketProvider`'s. */
   client?: PaymentSocketClientApi;
   /**
-   * Looks the deposit up when the countdown reaches zero, before "expired" is shown (a
-   * payment made in the last seconds may not have been pushed yet). Pass the same function
-   * the client uses. Without it, "expired" shows at zero, and a late success still turns it
-   * into success.
+   * When the countdown reaches zero the client looks the deposit up once more before
+   * "expired" is shown (a payment made in the last seconds may not have been pushed yet).
+   * Given, this is asked first, and a deposit it finds settled is confirmed by the client's
+   * own look-up, so what shows and is reported is always the client's. Defaults to the
+   * client's look-up alone.
    */
   lookupTransaction?: (transactionId: string) => Promise<TransactionSnapshot | null>;
   /** Injects the default stylesheet into `<head>`. Defaults to `true`. */

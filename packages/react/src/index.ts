@@ -1,5 +1,5 @@
 export { PaymentSocketProvider, type PaymentSocketProviderProps } from './PaymentSocketProvider';
-export { type PaymentSocketHookOptions } from './usePaymentSocketClient';
+export type { PaymentSocketHookOptions } from './usePaymentSocketClient';
 export {
   usePaymentSocket,
   type PaymentSocketHandlers,
@@ -14,5 +14,6 @@ export { useTransactionStatus, type TransactionStatusResult } from './useTransac
 export { usePaymentSocketDebug } from './usePaymentSocketDebug';
 export { DepositQRModal, type DepositQRModalProps } from './DepositQRModal';
 export type { DepositPhase, ConnectionIndicator } from './modal/DepositPhase';
-export type { DepositQRClassNames, DepositQRTheme } from './modal/DepositQRView';
+export type { DepositQRClassNames } from './modal/DepositQRClassNames';
+export type { DepositQRTheme } from './modal/DepositQRView';
 export type { DepositQRLocale, DepositQRMessages } from './modal/messages';

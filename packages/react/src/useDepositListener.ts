@@ -1,11 +1,11 @@
-import { useEffect, useRef } from 'react';
-import type { ConnectionStatus } from '@paysocket/client';
+import { useEffect, useState } from 'react';
+import type { ConnectionStatus, TransactionOutcome } from '@paysocket/client';
 import type { DepositCompletedEvent, PaymentStatusUpdateEvent } from '@paysocket/protocol';
 import { assertCallback, assertTransactionId } from './assertHookArguments';
 import { useConnectionState } from './useConnectionState';
 import { useLatest } from './useLatest';
 import { usePaymentSocketClient, type PaymentSocketHookOptions } from './usePaymentSocketClient';
-import { useFollowTransaction } from './useFollowTransaction';
+import { useTransactionObserver } from './useTransactionObserver';
 import { useUserClaim } from './useUserClaim';
 
 export interface DepositListenerOptions extends PaymentSocketHookOptions {
@@ -21,8 +21,6 @@ export interface DepositListenerResult {
   /** The connection's status (not the deposit's: see `useTransactionStatus`). */
   status: ConnectionStatus;
 }
-
-type Outcome = 'completed' | 'failed' | 'cancelled';
 
 /**
  * Connects `userId` and calls `onCompleted` once when deposit `transactionId` completes —
@@ -42,50 +40,19 @@ export function useDepositListener(
   assertCallback('useDepositListener', 'onFailed', options?.onFailed);
   assertCallback('useDepositListener', 'onCancelled', options?.onCancelled);
   useUserClaim(client, userId, 'useDepositListener');
-  useFollowTransaction(client, transactionId);
   const { status } = useConnectionState(client);
-  const latest = useLatest({
-    userId,
-    onCompleted,
-    onFailed: options?.onFailed,
-    onCancelled: options?.onCancelled,
+  const observer = useTransactionObserver(client, transactionId);
+  const latest = useLatest({ client, userId, onCompleted, ...options });
+  // One listener for the hook's life: the observer tells a listener each outcome once, so
+  // StrictMode's second effect run repeats nothing.
+  const [report] = useState(() => ({ status: outcome, event }: TransactionOutcome) => {
+    const { client: current, userId: owner, ...handlers } = latest.current;
+    if (owner === null || current.getState().userId !== owner) return;
+    if (outcome === 'completed' && event?.type === 'deposit_completed') handlers.onCompleted(event);
+    if (outcome !== 'completed' && event?.type === 'payment_status_update') {
+      (outcome === 'failed' ? handlers.onFailed : handlers.onCancelled)?.(event);
+    }
   });
-  // Outlives effect re-runs (StrictMode, a new client), so each outcome is reported once.
-  const reported = useRef(new Set<string>());
-
-  useEffect(() => {
-    if (transactionId === null) return;
-    const report = (outcome: Outcome, call: () => void) => {
-      const owner = latest.current.userId;
-      if (owner === null || client.getState().userId !== owner) return;
-      const key = `${outcome}:${transactionId}`;
-      if (reported.current.has(key)) return;
-      reported.current.add(key);
-      call();
-    };
-    const onDeposit = (event: DepositCompletedEvent) => {
-      if (event.transactionId !== transactionId) return;
-      report('completed', () => latest.current.onCompleted(event));
-    };
-    const onStatus = (event: PaymentStatusUpdateEvent) => {
-      if (event.transactionId !== transactionId) return;
-      if (event.status === 'failed') report('failed', () => latest.current.onFailed?.(event));
-      if (event.status === 'cancelled') {
-        report('cancelled', () => latest.current.onCancelled?.(event));
-      }
-    };
-    const offDeposit = client.on('deposit_completed', onDeposit);
-    const offStatus = client.on('payment_status_update', onStatus);
-    // What the client learnt before these listeners existed (between render and this effect,
-    // or before mount) is in the transaction's state.
-    const known = client.getTransaction(transactionId)?.event;
-    if (known?.type === 'deposit_completed') onDeposit(known);
-    else if (known?.type === 'payment_status_update') onStatus(known);
-    return () => {
-      offDeposit();
-      offStatus();
-    };
-  }, [client, transactionId, latest]);
-
+  useEffect(() => observer?.onOutcome(report), [observer, report]);
   return { connected: status === 'connected', status };
 }

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { PaymentEventMap, PaymentSocketError, TransactionState } from '@paysocket/client';
-import { canTransition, type PaymentEventKind, type TransactionStatus } from '@paysocket/protocol';
+import type { PaymentEventMap, PaymentSocketError } from '@paysocket/client';
+import type { PaymentEventKind, TransactionStatus } from '@paysocket/protocol';
 import { assertTransactionId } from './assertHookArguments';
-import { useFollowTransaction } from './useFollowTransaction';
 import { usePaymentSocketClient, type PaymentSocketHookOptions } from './usePaymentSocketClient';
+import { useTransactionObserver } from './useTransactionObserver';
+import { useTransactionSnapshot } from './useTransactionSnapshot';
 
 export interface TransactionStatusResult {
   /** The transaction's status, or null while nothing is known about it yet. */
@@ -16,20 +16,9 @@ export interface TransactionStatusResult {
   error: PaymentSocketError | null;
 }
 
-interface TransactionError {
-  transactionId: string;
-  /** The state shown when the error arrived: a later state change clears it. */
-  state: TransactionState | undefined;
-  error: PaymentSocketError;
-}
-
-const serverSnapshot = (): undefined => undefined;
-
 /**
- * The status of one transaction as the client folds it from every event kind and look-up,
- * kept watched while mounted. It never goes back: once a status is shown, only a change the
- * protocol's status rules allow replaces it (a switch of user, which makes the client forget
- * the transaction, leaves the last status shown).
+ * The status of one transaction as the client's observer shows it (folded from every event
+ * kind and look-up, never going back), kept followed while mounted.
  */
 export function useTransactionStatus(
   transactionId: string | null,
@@ -37,46 +26,11 @@ export function useTransactionStatus(
 ): TransactionStatusResult {
   const client = usePaymentSocketClient('useTransactionStatus', options?.client);
   assertTransactionId('useTransactionStatus', transactionId);
-  useFollowTransaction(client, transactionId);
-  const subscribe = useCallback((onChange: () => void) => client.subscribe(onChange), [client]);
-  // A memoised snapshot, as useSyncExternalStore's selector variant keeps one: it moves only
-  // to a state that may follow the one shown, so a regression never renders.
-  const getSnapshot = useMemo(() => {
-    let shown: TransactionState | undefined;
-    return () => {
-      const next = transactionId === null ? undefined : client.getTransaction(transactionId);
-      if (next !== shown && follows(shown, next)) shown = next;
-      return shown;
-    };
-  }, [client, transactionId]);
-  const state = useSyncExternalStore(subscribe, getSnapshot, serverSnapshot);
-
-  const [failure, setFailure] = useState<TransactionError | null>(null);
-  useEffect(() => {
-    if (transactionId === null) return;
-    return client.on('error', (error) => {
-      if (error.transactionId !== transactionId) return;
-      setFailure({ transactionId, state: getSnapshot(), error });
-    });
-  }, [client, transactionId, getSnapshot]);
-
-  const error =
-    failure !== null && failure.transactionId === transactionId && failure.state === state
-      ? failure.error
-      : null;
+  const snapshot = useTransactionSnapshot(useTransactionObserver(client, transactionId));
   return {
-    status: state?.status ?? null,
-    event: state?.event ?? null,
-    reason: state?.reason ?? null,
-    error,
+    status: snapshot.status === 'unknown' ? null : snapshot.status,
+    event: snapshot.event ?? null,
+    reason: snapshot.reason ?? null,
+    error: snapshot.error ?? null,
   };
-}
-
-function follows(
-  previous: TransactionState | undefined,
-  next: TransactionState | undefined,
-): next is TransactionState {
-  if (next === undefined) return false;
-  if (previous === undefined || previous.status === next.status) return true;
-  return canTransition(previous, next.status, next.type ?? previous.type);
 }

@@ -1,16 +1,15 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { PaymentSocketClientApi } from '@paysocket/client';
-import type {
-  DepositCompletedEvent,
-  TransactionSnapshot,
-  TransactionStatus,
-} from '@paysocket/protocol';
+import type { DepositCompletedEvent, TransactionSnapshot } from '@paysocket/protocol';
 import { useDepositListener } from '../useDepositListener';
 import { useLatest } from '../useLatest';
-import { useTransactionStatus } from '../useTransactionStatus';
+import { useTransactionObserver } from '../useTransactionObserver';
+import { useTransactionSnapshot } from '../useTransactionSnapshot';
 import { derivePhase, type ConnectionIndicator, type DepositPhase } from './DepositPhase';
 import { connectionIndicator } from './connectionIndicator';
 import { useCountdown } from './useCountdown';
+import { useFinalCheck, type LookupTransaction } from './useFinalCheck';
+import { useServerOffset } from './useServerOffset';
 
 export interface DepositFlowOptions {
   deposit: TransactionSnapshot;
@@ -18,7 +17,7 @@ export interface DepositFlowOptions {
   client: PaymentSocketClientApi;
   onCompleted?: ((event: DepositCompletedEvent) => void) | undefined;
   onExpired?: (() => void) | undefined;
-  lookupTransaction?: ((transactionId: string) => Promise<TransactionSnapshot | null>) | undefined;
+  lookupTransaction?: LookupTransaction | undefined;
 }
 
 export interface DepositFlow {
@@ -29,155 +28,44 @@ export interface DepositFlow {
   completion: { amount: number; newBalance: number | null } | undefined;
 }
 
-const noServerOffset = (): null => null;
-
 /**
- * Everything the modal shows for one deposit, from the hooks: the transaction's status as
- * the client folds it (live, replayed or looked up after a reconnect), the connection, and
- * the countdown on the server's clock. When the countdown reaches zero while the deposit is
- * still pending, it asks once more (`lookupTransaction`) before calling it expired.
+ * Everything the modal shows for one deposit: the transaction as the client's observer shows
+ * it (the snapshot the modal was given until the client knows), the connection, and the
+ * countdown on the server's clock, with one last look-up when it reaches zero.
  */
 export function useDepositFlow(options: DepositFlowOptions): DepositFlow {
   const { deposit, client } = options;
-  const transactionId = deposit.transactionId;
   const latest = useLatest(options);
-
-  // onCompleted fires once per deposit, whether the client delivered the completion or the
-  // last look-up found it.
-  const completedReported = useRef(false);
-  const reportCompleted = useCallback(
-    (event: DepositCompletedEvent) => {
-      if (completedReported.current) return;
-      completedReported.current = true;
-      latest.current.onCompleted?.(event);
-    },
-    [latest],
-  );
-  const { status: connectionStatus } = useDepositListener(
-    options.userId,
-    transactionId,
-    reportCompleted,
-    { client },
-  );
-  const tracked = useTransactionStatus(transactionId, { client });
-
+  const report = (event: DepositCompletedEvent) => latest.current.onCompleted?.(event);
+  const live = useDepositListener(options.userId, deposit.transactionId, report, { client });
+  const observer = useTransactionObserver(client, deposit.transactionId);
+  const tx = useTransactionSnapshot(observer);
+  const status = tx.status === 'unknown' ? deposit.status : tx.status;
+  const reason = tx.status === 'unknown' ? deposit.reason : tx.reason;
   const [wasLive, setWasLive] = useState(false);
-  if (connectionStatus === 'connected' && !wasLive) setWasLive(true);
+  if (live.connected && !wasLive) setWasLive(true);
 
-  const serverOffset = useServerOffset(client, deposit);
-  const [finalLookup, setFinalLookup] = useState<{
-    done: boolean;
-    found: TransactionSnapshot | null;
-  }>({ done: false, found: null });
-
-  const status = effectiveStatus(tracked.status, finalLookup.found, deposit);
-  const reason =
-    (tracked.status === status ? tracked.reason : null) ??
-    (finalLookup.found?.status === status ? finalLookup.found.reason : undefined) ??
-    (deposit.status === status ? deposit.reason : undefined) ??
-    undefined;
   const expiresAtMs = deposit.expiresAt ? Date.parse(deposit.expiresAt) : null;
-  const remainingMs = useCountdown(expiresAtMs, serverOffset, status === 'pending');
-  const connection = connectionIndicator(connectionStatus, wasLive);
-  const phase = derivePhase({
-    status,
-    reason,
-    connection,
-    remainingMs,
-    finalLookupDone: finalLookup.done || !options.lookupTransaction,
-  });
+  const offset = useServerOffset(client, deposit);
+  const remainingMs = useCountdown(expiresAtMs, offset, status === 'pending');
+  const due = status === 'pending' && remainingMs !== null && remainingMs <= 0;
+  const checked = useFinalCheck(observer, due, options.lookupTransaction);
+  const connection = connectionIndicator(live.status, wasLive);
+  const phase = derivePhase({ status, reason, connection, remainingMs, finalLookupDone: checked });
 
-  const expiredNow = phase === 'checking';
+  // The phase never leaves `expired` except for a late success, so this reports it once.
+  const expired = phase === 'expired';
   useEffect(() => {
-    if (!expiredNow) return;
-    const lookup = latest.current.lookupTransaction;
-    if (!lookup) return;
-    let current = true;
-    lookup(transactionId).then(
-      (found) => {
-        if (current)
-          setFinalLookup({
-            done: true,
-            found: found?.transactionId === transactionId ? found : null,
-          });
-      },
-      () => {
-        if (current) setFinalLookup({ done: true, found: null });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [expiredNow, transactionId, latest]);
+    if (expired) latest.current.onExpired?.();
+  }, [expired, latest]);
 
-  const found = finalLookup.found;
-  useEffect(() => {
-    if (found?.status !== 'completed' || found.newBalance === undefined) return;
-    reportCompleted({
-      type: 'deposit_completed',
-      transactionId: found.transactionId,
-      amount: found.amount,
-      newBalance: found.newBalance,
-      ...(found.providerTransactionId === undefined
-        ? {}
-        : { providerTransactionId: found.providerTransactionId }),
-      message: found.message,
-      timestamp: found.updatedAt,
-    });
-  }, [found, reportCompleted]);
-
-  const expiredReported = useRef(false);
-  useEffect(() => {
-    if (phase !== 'expired' || expiredReported.current) return;
-    expiredReported.current = true;
-    latest.current.onExpired?.();
-  }, [phase, latest]);
-
-  let completion: DepositFlow['completion'];
-  if (phase === 'success') {
-    const event = tracked.event?.type === 'deposit_completed' ? tracked.event : null;
-    completion = {
-      amount: event?.amount ?? found?.amount ?? deposit.amount,
-      newBalance: event?.newBalance ?? found?.newBalance ?? deposit.newBalance ?? null,
-    };
-  }
-
+  const paid = tx.event?.type === 'deposit_completed' ? tx.event : undefined;
+  const completion =
+    phase === 'success'
+      ? {
+          amount: paid?.amount ?? deposit.amount,
+          newBalance: paid?.newBalance ?? deposit.newBalance ?? null,
+        }
+      : undefined;
   return { phase, connection, remainingMs, reason, completion };
-}
-
-/**
- * What the transaction is now. Completed wins from any source (money taken is credited even
- * after expiry); otherwise the client's status, then the last look-up, then the snapshot.
- */
-function effectiveStatus(
-  tracked: TransactionStatus | null,
-  found: TransactionSnapshot | null,
-  deposit: TransactionSnapshot,
-): TransactionStatus {
-  if (tracked === 'completed' || found?.status === 'completed') return 'completed';
-  if (tracked !== null && tracked !== 'pending') return tracked;
-  if (found && found.status !== 'pending') return found.status;
-  return tracked ?? deposit.status;
-}
-
-/**
- * Server clock minus local clock. The client's value once it has one (from `session:v1` or
- * a look-up); until then the deposit snapshot's `serverTime`, read when the modal mounts.
- */
-function useServerOffset(client: PaymentSocketClientApi, deposit: TransactionSnapshot): number {
-  const subscribe = useCallback((onChange: () => void) => client.subscribe(onChange), [client]);
-  const fromClient = useSyncExternalStore(
-    subscribe,
-    () => {
-      const state = client.getState();
-      return state.epoch !== null || state.serverTimeOffsetMs !== 0
-        ? state.serverTimeOffsetMs
-        : null;
-    },
-    noServerOffset,
-  );
-  const [fromSnapshot] = useState(() =>
-    deposit.serverTime ? Date.parse(deposit.serverTime) - Date.now() : 0,
-  );
-  return fromClient ?? fromSnapshot;
 }

@@ -238,7 +238,7 @@ describe('countdown on the server clock', () => {
     expect(timer()).toHaveTextContent('16:00');
   });
 
-  test('announces the time left every 3 minutes, each minute under 5, every 30 s under 1', () => {
+  test('announces the time left every 3 minutes, each minute under 5, every 30 s under 1', async () => {
     vi.useFakeTimers({ now: CREATED_AT + 5 * 60_000 });
     const client = new FakePaymentSocketClient();
     renderWithClient(<WalletPage initiallyOpen />, client);
@@ -251,6 +251,9 @@ describe('countdown on the server clock', () => {
       const text = polite.textContent!;
       if (text !== heard.at(-1)) heard.push(text);
     }
+    // At zero, the last look-up; its answer (nothing new) makes it a silent result.
+    await act(async () => {});
+    heard.push(polite.textContent!);
     expect(heard).toEqual([
       'Còn 10 phút để thanh toán',
       'Còn 9 phút để thanh toán',
@@ -261,6 +264,7 @@ describe('countdown on the server clock', () => {
       'Còn 2 phút để thanh toán',
       'Còn 1 phút để thanh toán',
       'Còn 30 giây để thanh toán',
+      'Đang kiểm tra giao dịch…',
       '',
     ]);
   });
@@ -308,6 +312,8 @@ describe('expiry', () => {
       providerTransactionId: 'momo-77',
       updatedAt: new Date(CREATED_AT + 14 * 60_000 + 59_000).toISOString(),
     });
+    // The app's look-up finds it paid; the client's own look-up confirms it.
+    client.lookupTransaction = () => Promise.resolve(paid);
     const onCompleted = vi.fn();
     const onExpired = vi.fn();
     renderWithClient(
@@ -336,6 +342,31 @@ describe('expiry', () => {
     act(() => {
       client.deliver(depositCompleted('MOMO1001', { amount: 100_000, newBalance: 600_000 }));
     });
+    expect(onCompleted).toHaveBeenCalledTimes(1);
+    expect(onExpired).not.toHaveBeenCalled();
+  });
+
+  test("without lookupTransaction the last look-up is the client's own", async () => {
+    expiredClock();
+    const client = new FakePaymentSocketClient();
+    const lookup = vi.fn(() =>
+      Promise.resolve(pendingDeposit({ status: 'completed', newBalance: 700_000 })),
+    );
+    client.lookupTransaction = lookup;
+    const onCompleted = vi.fn();
+    const onExpired = vi.fn();
+    renderWithClient(
+      <WalletPage initiallyOpen onCompleted={onCompleted} onExpired={onExpired} />,
+      client,
+    );
+    connect(client);
+    expect(lookup).not.toHaveBeenCalled();
+
+    await act(async () => vi.advanceTimersByTime(2_000));
+    expect(lookup).toHaveBeenCalledExactlyOnceWith('MOMO1001');
+    expect(screen.getByRole('dialog', { name: 'Nạp tiền thành công' })).toHaveAccessibleDescription(
+      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 700.000\u00a0₫.',
+    );
     expect(onCompleted).toHaveBeenCalledTimes(1);
     expect(onExpired).not.toHaveBeenCalled();
   });

@@ -4,8 +4,10 @@ import {
   type PaymentEvent,
   type TerminalStatus,
   type TransactionStatus,
+  type TransactionSnapshot,
   type TransactionType,
 } from '@paysocket/protocol';
+import { PaymentSocketError as LookupError } from '@paysocket/client';
 import type {
   ClientEventMap,
   ClientEventName,
@@ -20,6 +22,10 @@ import type {
   WatchOptions,
   WatchResult,
 } from '@paysocket/client';
+// The client's own observer and look-up folding, so the hooks are tested against the real
+// logic rather than a copy of it.
+import { eventFromSnapshot } from '../../../client/src/eventFromSnapshot';
+import { TransactionObserver, type ObserverHost } from '../../../client/src/TransactionObserver';
 
 type Listener<K extends ClientEventName> = (payload: ClientEventMap[K]) => void;
 type ListenerTable = { [K in ClientEventName]: { fn: Listener<K> }[] };
@@ -43,8 +49,8 @@ const INITIAL_STATE: ClientState = {
 
 /**
  * An in-memory `PaymentSocketClientApi` for UI tests: no socket, no timers of its own.
- * Tests drive it with `setState`, `acceptConnection`, `deliver`, `setTransaction` and `emit`,
- * and read back what the code under test did through `setUserCalls`, `followCount`,
+ * Tests drive it with `setState`, `acceptConnection`, `deliver`, `setTransaction`, `emit` and
+ * `lookupTransaction` (what a look-up answers), and read back what the code under test did through `setUserCalls`, `followCount`,
  * `watchCalls`, `openWatchCount`, `listenerCount` and `subscriberCount`.
  */
 export class FakePaymentSocketClient implements PaymentSocketClientApi {
@@ -54,6 +60,9 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
   readonly watchCalls: string[] = [];
   /** How many times `connect`, `disconnect` and `destroy` were called. */
   readonly calls = { connect: 0, disconnect: 0, destroy: 0 };
+  /** What `observe(id).refresh()` and `refreshTransaction(id)` ask; by default nothing is found. */
+  lookupTransaction: (transactionId: string) => Promise<TransactionSnapshot | null> = () =>
+    Promise.resolve(null);
 
   #state: ClientState;
   #subscribers = new Set<() => void>();
@@ -66,6 +75,34 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
   #transactions = new Map<string, TransactionState>();
   #watches = new Set<OpenWatch>();
   #followed = new Map<string, number>();
+  #observers = new Map<string, TransactionObserver>();
+  /** The follow each observer in use holds. */
+  #observerFollows = new Map<TransactionObserver, () => void>();
+  #observerHost: ObserverHost = {
+    state: (transactionId) => this.#transactions.get(transactionId),
+    use: (observer, inUse) => {
+      if (inUse) this.#observerFollows.set(observer, this.follow(observer.transactionId));
+      else {
+        this.#observerFollows.get(observer)?.();
+        this.#observerFollows.delete(observer);
+      }
+    },
+    lookup: async (transactionId) => {
+      try {
+        const found = await this.lookupTransaction(transactionId);
+        if (found) this.#applySnapshot(found);
+        this.#observers.get(transactionId)?.answered();
+      } catch (cause) {
+        this.fail(
+          new LookupError('LOOKUP_FAILED', `Look-up of ${transactionId} failed`, {
+            cause,
+            transactionId,
+          }),
+        );
+      }
+    },
+    call: (fn, arg) => void fn(arg),
+  };
 
   constructor(initial: Partial<ClientState> = {}) {
     this.#state = { ...INITIAL_STATE, ...initial };
@@ -79,6 +116,10 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
     // Like the real client: a different user forgets everything kept for the previous one.
     this.#transactions.clear();
     this.#followed.clear();
+    // Like the real client: whoever still listens to an observer keeps it followed.
+    for (const observer of this.#observerFollows.keys()) {
+      this.#observerFollows.set(observer, this.follow(observer.transactionId));
+    }
     this.#settleAll({ status: 'aborted' });
     this.setState({
       userId,
@@ -136,13 +177,16 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
   }
 
   observe(transactionId: string): TransactionObserverApi {
-    throw new Error(`FakePaymentSocketClient does not fake observe(${transactionId})`);
+    let observer = this.#observers.get(transactionId);
+    if (!observer) {
+      observer = new TransactionObserver(transactionId, this.#observerHost);
+      this.#observers.set(transactionId, observer);
+    }
+    return observer;
   }
 
   refreshTransaction(transactionId: string): Promise<TransactionObserverSnapshot> {
-    return Promise.reject(
-      new Error(`FakePaymentSocketClient does not fake refreshTransaction(${transactionId})`),
-    );
+    return this.observe(transactionId).refresh();
   }
 
   watchTransaction(transactionId: string, options: WatchOptions = {}): TransactionWatch {
@@ -224,6 +268,7 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
     const next: TransactionState = { updatedAt: new Date().toISOString(), ...state };
     this.#transactions.set(next.transactionId, next);
     this.#notify();
+    this.#observers.get(next.transactionId)?.changed();
     for (const watch of [...this.#watches]) {
       if (watch.transactionId !== next.transactionId) continue;
       watch.options.onUpdate?.(next);
@@ -274,6 +319,7 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
   fail(error: PaymentSocketError, asState = false): void {
     if (asState) this.setState({ lastError: error });
     this.emit('error', error);
+    if (error.transactionId !== undefined) this.#observers.get(error.transactionId)?.failed(error);
   }
 
   /** How many `follow`s of `transactionId` are not released yet. */
@@ -298,6 +344,24 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
   /** Subscribers of `subscribe` (what `useSyncExternalStore` holds). */
   subscriberCount(): number {
     return this.#subscribers.size;
+  }
+
+  /** A look-up's answer, folded as the real client does: as its event when it has one. */
+  #applySnapshot(snapshot: TransactionSnapshot): void {
+    const event = eventFromSnapshot(snapshot);
+    if (event) {
+      this.deliver(event);
+      return;
+    }
+    const current = this.#transactions.get(snapshot.transactionId);
+    if (!current || canTransition(current, snapshot.status, snapshot.type)) {
+      this.setTransaction({
+        transactionId: snapshot.transactionId,
+        status: snapshot.status,
+        type: snapshot.type,
+        ...(snapshot.reason === undefined ? {} : { reason: snapshot.reason }),
+      });
+    }
   }
 
   #notify(): void {
