@@ -212,6 +212,8 @@ describe('observe', { timeout: 30_000 }, () => {
     });
     const told = vi.fn();
     tx.onOutcome(told);
+    // The look-up that following starts must be answered first, or its answer clears the error.
+    await tx.refresh();
     server.emitRaw('alice', 'deposit_completed:v1', { transactionId: 'd1', amount: -1 });
     await eventually(() => expect(tx.getSnapshot().error?.code).toBe('INVALID_EVENT'));
     server.emitDeposit('alice', { transactionId: 'd1' });
