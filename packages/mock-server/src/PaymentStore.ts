@@ -1,6 +1,7 @@
 import Database from 'libsql';
 import type { TransactionStatus, TransactionType } from '@paysocket/protocol';
 import { SqliteEventLog, type SqliteDatabaseLike } from '@paysocket/server';
+import { TokenRevocations } from './TokenRevocations';
 
 /** A transaction as stored. Times are epoch milliseconds. */
 export interface TransactionRecord {
@@ -55,11 +56,12 @@ const COLUMNS = `position, id, user_id, type, status, reason, amount, new_balanc
   provider_transaction_id, message, request_id, created_at, updated_at, expires_at`;
 
 /**
- * The mock server's SQLite store: wallets, transactions, MoMo idempotency records and (through
- * {@link SqliteEventLog}) the event log, all in one database so one transaction covers them.
+ * The mock server's SQLite store: wallets, transactions, MoMo idempotency records, token revocations and
+ * (through {@link SqliteEventLog}) the event log, all in one database so one transaction covers them.
  */
 export class PaymentStore {
   readonly eventLog: SqliteEventLog;
+  readonly revocations: TokenRevocations;
   readonly #db: Database.Database;
   readonly #sql;
 
@@ -98,6 +100,7 @@ export class PaymentStore {
       );
     `);
     this.eventLog = new SqliteEventLog(this.#db as unknown as SqliteDatabaseLike);
+    this.revocations = new TokenRevocations(this.#db);
     const db = this.#db;
     this.#sql = {
       balance: db.prepare(`SELECT balance FROM wallets WHERE user_id = ?`),

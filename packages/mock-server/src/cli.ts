@@ -8,7 +8,7 @@ const USAGE = `Usage: paysocket-mock-server [--port N] [--host H]
   --port N   port to listen on (0 = any free port); overrides PORT
   --host H   address to bind; overrides HOST
 Environment: PORT, HOST, JWT_SECRET, ALLOWED_ORIGINS, MOMO_PARTNER_CODE, MOMO_ACCESS_KEY,
-MOMO_SECRET_KEY, PUBLIC_URL, DATABASE_PATH, NODE_ENV`;
+MOMO_SECRET_KEY, PUBLIC_URL, DATABASE_PATH, DEPOSIT_TTL_SECONDS, METRICS_TOKEN, NODE_ENV`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -24,6 +24,11 @@ export interface MockServerConfig {
   tokenTtlSeconds: number;
   /** Largest request body accepted, in bytes. Defaults to 16 KiB. */
   maxBodyBytes: number;
+  /**
+   * Bearer token `GET /metrics` requires (env `METRICS_TOKEN`). Unset: open in development,
+   * 404 in production.
+   */
+  metricsToken: string | undefined;
 }
 
 /** A configuration the server refuses to start with. */
@@ -93,6 +98,7 @@ export function loadConfig(
     withdrawalDelayMs: overrides.withdrawalDelayMs ?? 1500,
     tokenTtlSeconds: overrides.tokenTtlSeconds ?? 12 * 60 * 60,
     maxBodyBytes: overrides.maxBodyBytes ?? 16 * 1024,
+    metricsToken: overrides.metricsToken ?? (env.METRICS_TOKEN || undefined),
   };
   if (production) {
     if (
@@ -103,6 +109,9 @@ export function loadConfig(
     }
     if (config.jwtSecret.length < 32) {
       throw new ConfigError('JWT_SECRET must be at least 32 characters in production');
+    }
+    if (config.metricsToken !== undefined && config.metricsToken.length < 16) {
+      throw new ConfigError('METRICS_TOKEN must be at least 16 characters in production');
     }
   }
   return config;

@@ -11,14 +11,17 @@ import {
   signAccessToken,
   verifyAccessToken,
   verifyMomoIpnSignature,
+  type AccessTokenClaims,
   type PaymentNotifier,
 } from '@paysocket/server';
 import { ApiError } from './ApiError';
+import { constantTimeEqual } from './constantTimeEqual';
 import type { MockServerConfig } from './config';
 import { createMockMomoRoutes } from './createMockMomoRoutes';
 import type { PaymentService } from './PaymentService';
 import { readJsonBody } from './readJsonBody';
 import { toSnapshot } from './toSnapshot';
+import type { TokenRevocations } from './TokenRevocations';
 
 /** What the HTTP routes work with. */
 export interface AppContext {
@@ -26,6 +29,8 @@ export interface AppContext {
   service: PaymentService;
   notifier: PaymentNotifier;
   io: Server;
+  /** Tokens signed out before their expiry: refused by REST and sockets alike. */
+  revocations: TokenRevocations;
   /** The allowlist of DESIGN.md: configured origins, plus the server's own in development. */
   isAllowedOrigin: (origin: string) => boolean;
   /** Where the server itself can be reached over HTTP (for the fake MoMo app's IPN). */
@@ -81,17 +86,16 @@ export function createApp(ctx: AppContext): Hono<Env> {
   for (const path of ['/api/*', API_PATHS.metrics]) app.use(path, apiCors, refuseForeignOrigins);
 
   const authenticate = async (c: Context<Env>, next: () => Promise<void>) => {
-    const header = c.req.header('authorization');
-    const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const token = bearer ?? getCookie(c, ACCESS_TOKEN_COOKIE);
+    const token = requestToken(c);
     if (!token)
       throw new ApiError(
         401,
         'UNAUTHORIZED',
         'sign in first (cookie access_token or Authorization: Bearer)',
       );
+    let claims: AccessTokenClaims;
     try {
-      c.set('userId', (await verifyAccessToken(token, config.jwtSecret)).userId);
+      claims = await verifyAccessToken(token, config.jwtSecret);
     } catch (error) {
       const code = error instanceof AccessTokenError ? error.code : 'UNAUTHORIZED';
       throw new ApiError(
@@ -100,6 +104,10 @@ export function createApp(ctx: AppContext): Hono<Env> {
         code === 'TOKEN_EXPIRED' ? 'the token has expired' : 'invalid token',
       );
     }
+    if (ctx.revocations.isRevoked(claims, token)) {
+      throw new ApiError(401, 'TOKEN_REVOKED', 'this token was signed out');
+    }
+    c.set('userId', claims.userId);
     await next();
   };
   const devOnly = async (_c: Context, next: () => Promise<void>) => {
@@ -128,13 +136,15 @@ export function createApp(ctx: AppContext): Hono<Env> {
   });
 
   app.post(API_PATHS.logout, async (c) => {
-    const token =
-      c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ??
-      getCookie(c, ACCESS_TOKEN_COOKIE);
+    const token = requestToken(c);
     deleteCookie(c, ACCESS_TOKEN_COOKIE, { path: '/' });
     if (token) {
+      // An invalid or expired token needs no revoking: it is refused already.
       const claims = await verifyAccessToken(token, config.jwtSecret).catch(() => undefined);
-      if (claims) notifier.disconnectUser(claims.userId);
+      if (claims) {
+        ctx.revocations.revoke(claims, token);
+        notifier.disconnectUser(claims.userId);
+      }
     }
     return c.body(null, 204);
   });
@@ -211,7 +221,22 @@ export function createApp(ctx: AppContext): Hono<Env> {
     });
   });
 
-  app.get(API_PATHS.metrics, (c) => {
+  const metricsAccess = async (c: Context, next: () => Promise<void>) => {
+    const expected = config.metricsToken;
+    if (expected === undefined) {
+      // Unprotected counters would tell anyone the load and the payment volume.
+      if (config.production) throw new ApiError(404, 'NOT_FOUND', `no route GET ${c.req.path}`);
+    } else {
+      const bearer = bearerToken(c);
+      if (bearer === undefined || !constantTimeEqual(bearer, expected)) {
+        c.header('WWW-Authenticate', 'Bearer realm="metrics"');
+        throw new ApiError(401, 'UNAUTHORIZED', 'send Authorization: Bearer <METRICS_TOKEN>');
+      }
+    }
+    await next();
+  };
+
+  app.get(API_PATHS.metrics, metricsAccess, (c) => {
     const namespace = io.of('/');
     let roomCount = 0;
     for (const room of namespace.adapter.rooms.keys()) if (room.startsWith('user:')) roomCount += 1;
@@ -227,6 +252,15 @@ export function createApp(ctx: AppContext): Hono<Env> {
 
   app.route('/mock-momo', createMockMomoRoutes(ctx));
   return app;
+}
+
+function bearerToken(c: Context): string | undefined {
+  return c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+}
+
+/** The request's access token: `Authorization: Bearer`, else the `access_token` cookie. */
+function requestToken(c: Context): string | undefined {
+  return bearerToken(c) ?? getCookie(c, ACCESS_TOKEN_COOKIE);
 }
 
 function errorResponse(c: Context, error: ApiError): Response {

@@ -76,11 +76,21 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   io.use(
     createSocketAuthMiddleware({
       verifyToken: (token) => verifyAccessToken(token, config.jwtSecret),
+      isRevoked: (claims, token) => store.revocations.isRevoked(claims, token),
     }),
   );
   notifier.attach();
 
-  const app = createApp({ config, service, notifier, io, isAllowedOrigin, selfUrl, startedAt });
+  const app = createApp({
+    config,
+    service,
+    notifier,
+    io,
+    revocations: store.revocations,
+    isAllowedOrigin,
+    selfUrl,
+    startedAt,
+  });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   io.attach(httpServer);
   service.resume();
