@@ -59,15 +59,19 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.use(
     bodyLimit({
       maxSize: config.maxBodyBytes,
-      onError: (c) =>
-        errorResponse(
+      onError: (c) => {
+        // The rest of the body is still on the socket: a kept-alive connection would read it
+        // as the next request. Node closes the connection once this answer is written.
+        c.header('Connection', 'close');
+        return errorResponse(
           c,
           new ApiError(
             413,
             'PAYLOAD_TOO_LARGE',
             `bodies are limited to ${config.maxBodyBytes} bytes`,
           ),
-        ),
+        );
+      },
     }),
   );
   const apiCors = cors({
