@@ -9,6 +9,7 @@ import {
 import type { MomoIpn, PaymentNotifier, StoreTransaction } from '@paysocket/server';
 import { ApiError } from './ApiError';
 import type { PaymentStore, TransactionRecord } from './PaymentStore';
+import { setLongTimeout, type LongTimeout } from './setLongTimeout';
 
 export interface PaymentServiceOptions {
   store: PaymentStore;
@@ -50,7 +51,7 @@ export class PaymentService {
   readonly #store: PaymentStore;
   readonly #notifier: PaymentNotifier;
   readonly #options: PaymentServiceOptions;
-  readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #timers = new Map<string, LongTimeout>();
   readonly #metrics: PaymentServiceMetrics = {
     ipnReceived: 0,
     ipnApplied: 0,
@@ -80,7 +81,7 @@ export class PaymentService {
 
   /** Stops every timer (on close). */
   stop(): void {
-    for (const timer of this.#timers.values()) clearTimeout(timer);
+    for (const timer of this.#timers.values()) timer.clear();
     this.#timers.clear();
   }
 
@@ -376,23 +377,19 @@ export class PaymentService {
   }
 
   #unschedule(id: string): void {
-    clearTimeout(this.#timers.get(id));
+    this.#timers.get(id)?.clear();
     this.#timers.delete(id);
   }
 
   #schedule(id: string, delayMs: number, run: () => void): void {
     this.#unschedule(id);
-    const timer = setTimeout(
-      () => {
-        try {
-          run();
-        } catch (error) {
-          (this.#options.onError ?? console.error)(error);
-        }
-      },
-      Math.max(0, delayMs),
-    );
-    timer.unref();
+    const timer = setLongTimeout(() => {
+      try {
+        run();
+      } catch (error) {
+        (this.#options.onError ?? console.error)(error);
+      }
+    }, delayMs);
     this.#timers.set(id, timer);
   }
 }

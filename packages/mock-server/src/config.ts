@@ -93,7 +93,8 @@ export function loadConfig(
     depositTtlMs:
       overrides.depositTtlMs ??
       (env.DEPOSIT_TTL_SECONDS
-        ? parsePositiveInteger(env.DEPOSIT_TTL_SECONDS, 'DEPOSIT_TTL_SECONDS') * 1000
+        ? parseSeconds(env.DEPOSIT_TTL_SECONDS, 'DEPOSIT_TTL_SECONDS', MAX_DEPOSIT_TTL_SECONDS) *
+          1000
         : 15 * 60 * 1000),
     withdrawalDelayMs: overrides.withdrawalDelayMs ?? 1500,
     tokenTtlSeconds: overrides.tokenTtlSeconds ?? 12 * 60 * 60,
@@ -129,10 +130,15 @@ function parsePort(value: string, name: string): number {
   return port;
 }
 
-function parsePositiveInteger(value: string, name: string): number {
+/** A year: far past any payment link's life, and well inside what a Date can hold. */
+const MAX_DEPOSIT_TTL_SECONDS = 365 * 24 * 60 * 60;
+
+function parseSeconds(value: string, name: string, max: number): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value) || number < 1 || !Number.isSafeInteger(number))
-    throw new ConfigError(`${name} must be a whole number of seconds (at least 1), got "${value}"`);
+  if (!/^\d+$/.test(value) || number < 1 || number > max)
+    throw new ConfigError(
+      `${name} must be a whole number of seconds from 1 to ${max}, got "${value}"`,
+    );
   return number;
 }
 
