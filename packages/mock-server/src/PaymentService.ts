@@ -6,9 +6,15 @@ import {
   MOMO_MAX_AMOUNT,
   MOMO_MIN_AMOUNT,
 } from '@paysocket/protocol';
-import type { MomoIpn, PaymentNotifier, StoreTransaction } from '@paysocket/server';
+import type {
+  MomoIpn,
+  MomoQueryPaymentResponse,
+  PaymentNotifier,
+  StoreTransaction,
+} from '@paysocket/server';
 import { ApiError } from './ApiError';
 import type { PaymentStore, TransactionRecord } from './PaymentStore';
+import { Reconciler, type ReconcilerMetrics, type ReconcilerOptions } from './Reconciler';
 import { setLongTimeout, type LongTimeout } from './setLongTimeout';
 
 export interface PaymentServiceOptions {
@@ -17,6 +23,12 @@ export interface PaymentServiceOptions {
   partnerCode: string;
   depositTtlMs: number;
   withdrawalDelayMs: number;
+  /**
+   * Queries MoMo for deposits whose final IPN has not come (see {@link Reconciler}); a
+   * deposit is then expired only after MoMo said it was not paid. Without it a deposit
+   * expires at `expiresAt` on the IPN alone.
+   */
+  reconcile?: Pick<ReconcilerOptions, 'query' | 'schedule' | 'concurrency' | 'logger'>;
   onError?: (error: unknown) => void;
 }
 
@@ -24,7 +36,7 @@ export interface PaymentServiceOptions {
 export type MomoResultOutcome = 'applied' | 'duplicate';
 
 /** Counters for `/metrics`. */
-export interface PaymentServiceMetrics {
+export interface PaymentServiceMetrics extends ReconcilerMetrics {
   ipnReceived: number;
   ipnApplied: number;
   ipnDuplicates: number;
@@ -52,7 +64,8 @@ export class PaymentService {
   readonly #notifier: PaymentNotifier;
   readonly #options: PaymentServiceOptions;
   readonly #timers = new Map<string, LongTimeout>();
-  readonly #metrics: PaymentServiceMetrics = {
+  readonly #reconciler: Reconciler | undefined;
+  readonly #metrics: Omit<PaymentServiceMetrics, keyof ReconcilerMetrics> = {
     ipnReceived: 0,
     ipnApplied: 0,
     ipnDuplicates: 0,
@@ -64,14 +77,25 @@ export class PaymentService {
     this.#store = options.store;
     this.#notifier = options.notifier;
     this.#options = options;
+    this.#reconciler =
+      options.reconcile &&
+      new Reconciler({
+        ...options.reconcile,
+        load: (id) => this.#store.get(id),
+        apply: (id, answer: MomoQueryPaymentResponse) =>
+          this.applyMomoResult(id, answer.resultCode, String(answer.transId), answer.message),
+        expire: (id) => this.expire(id),
+      });
   }
 
-  /** Schedules expiry of pending deposits and completion of pending withdrawals left by an earlier run. */
+  /**
+   * Schedules reconciliation (or expiry) of pending deposits and completion of pending
+   * withdrawals left by an earlier run.
+   */
   resume(): void {
     const now = Date.now();
     for (const record of this.#store.pending()) {
-      if (record.type === 'deposit')
-        this.#schedule(record.id, (record.expiresAt ?? now) - now, () => this.expire(record.id));
+      if (record.type === 'deposit') this.#watchDeposit(record);
       else
         this.#schedule(record.id, record.createdAt + this.#options.withdrawalDelayMs - now, () =>
           this.completeWithdrawal(record.id),
@@ -81,12 +105,20 @@ export class PaymentService {
 
   /** Stops every timer (on close). */
   stop(): void {
+    this.#reconciler?.stop();
     for (const timer of this.#timers.values()) timer.clear();
     this.#timers.clear();
   }
 
   getMetrics(): PaymentServiceMetrics {
-    return { ...this.#metrics };
+    return {
+      ...this.#metrics,
+      ...(this.#reconciler?.getMetrics() ?? {
+        reconcileQueries: 0,
+        reconcileCredited: 0,
+        reconcileFailures: 0,
+      }),
+    };
   }
 
   wallet(userId: string): number {
@@ -112,7 +144,7 @@ export class PaymentService {
       createdAt: now,
       expiresAt: now + this.#options.depositTtlMs,
     });
-    this.#schedule(record.id, this.#options.depositTtlMs, () => this.expire(record.id));
+    this.#watchDeposit(record);
     return record;
   }
 
@@ -376,7 +408,16 @@ export class PaymentService {
     return updated;
   }
 
+  #watchDeposit(record: TransactionRecord): void {
+    if (this.#reconciler) this.#reconciler.track(record);
+    else
+      this.#schedule(record.id, (record.expiresAt ?? Date.now()) - Date.now(), () =>
+        this.expire(record.id),
+      );
+  }
+
   #unschedule(id: string): void {
+    this.#reconciler?.untrack(id);
     this.#timers.get(id)?.clear();
     this.#timers.delete(id);
   }

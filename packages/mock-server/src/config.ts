@@ -18,6 +18,15 @@ export interface MockServerConfig {
   databasePath: string;
   /** How long a deposit's QR stays payable. Defaults to 15 minutes. */
   depositTtlMs: number;
+  /**
+   * When a pending deposit is first queried at MoMo, after creation; later queries back off
+   * (see `nextReconcileAt`). Defaults to 30 s (env `RECONCILE_AFTER_SECONDS`).
+   */
+  reconcileAfterMs: number;
+  /** Longest wait between two queries of one deposit. Defaults to 5 minutes. */
+  reconcileMaxIntervalMs: number;
+  /** MoMo queries in flight at once. Defaults to 4. */
+  reconcileConcurrency: number;
   /** How long a withdrawal stays pending before it completes. Defaults to 1500 ms. */
   withdrawalDelayMs: number;
   /** Lifetime of dev-login tokens. Defaults to 12 hours. */
@@ -62,6 +71,11 @@ export function loadConfig(
   const publicUrl =
     overrides.publicUrl ??
     (env.PUBLIC_URL ? normalizeOrigin(env.PUBLIC_URL, 'PUBLIC_URL') : undefined);
+  const reconcileAfterMs =
+    overrides.reconcileAfterMs ??
+    (env.RECONCILE_AFTER_SECONDS
+      ? parseSeconds(env.RECONCILE_AFTER_SECONDS, 'RECONCILE_AFTER_SECONDS', 24 * 60 * 60) * 1000
+      : 30_000);
   const config: MockServerConfig = {
     port: overrides.port ?? parsePort(env.PORT ?? '4000', 'PORT'),
     host: overrides.host ?? env.HOST ?? (publicUrl ? '0.0.0.0' : '127.0.0.1'),
@@ -96,6 +110,10 @@ export function loadConfig(
         ? parseSeconds(env.DEPOSIT_TTL_SECONDS, 'DEPOSIT_TTL_SECONDS', MAX_DEPOSIT_TTL_SECONDS) *
           1000
         : 15 * 60 * 1000),
+    reconcileAfterMs,
+    reconcileMaxIntervalMs:
+      overrides.reconcileMaxIntervalMs ?? Math.max(5 * 60 * 1000, reconcileAfterMs),
+    reconcileConcurrency: overrides.reconcileConcurrency ?? 4,
     withdrawalDelayMs: overrides.withdrawalDelayMs ?? 1500,
     tokenTtlSeconds: overrides.tokenTtlSeconds ?? 12 * 60 * 60,
     maxBodyBytes: overrides.maxBodyBytes ?? 16 * 1024,
