@@ -6,7 +6,13 @@ import {
   MOMO_MAX_AMOUNT,
   MOMO_MIN_AMOUNT,
 } from '@paysocket/protocol';
-import type { MomoIpn, PaymentNotifier, StoreTransaction } from '@paysocket/server';
+import {
+  MomoApiError,
+  type MomoClient,
+  type MomoIpn,
+  type PaymentNotifier,
+  type StoreTransaction,
+} from '@paysocket/server';
 import { ApiError } from './ApiError';
 import type { PaymentStore, TransactionRecord } from './PaymentStore';
 
@@ -16,6 +22,10 @@ export interface PaymentServiceOptions {
   partnerCode: string;
   depositTtlMs: number;
   withdrawalDelayMs: number;
+  /** MoMo's API (or the fake provider's): every deposit is created there first. */
+  momo: MomoClient;
+  /** The `ipnUrl` and `redirectUrl` MoMo is given (the server's address is known once it listens). */
+  momoUrls: () => { ipnUrl: string; redirectUrl: string };
   onError?: (error: unknown) => void;
 }
 
@@ -92,7 +102,11 @@ export class PaymentService {
     return this.#store.balance(userId);
   }
 
-  createDeposit(userId: string, amount: unknown): TransactionRecord {
+  /**
+   * Creates the payment at MoMo, then the pending deposit with MoMo's links. When MoMo
+   * fails, nothing is stored: there would be no way to pay it.
+   */
+  async createDeposit(userId: string, amount: unknown): Promise<TransactionRecord> {
     if (typeof amount !== 'number' || !isValidMomoAmount(amount)) {
       throw new ApiError(
         400,
@@ -101,17 +115,38 @@ export class PaymentService {
       );
     }
     const now = Date.now();
+    const id = `MOMO${now}${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+    const requestId = randomUUID();
+    let created;
+    try {
+      created = await this.#options.momo.createPayment({
+        orderId: id,
+        requestId,
+        amount,
+        orderInfo: `Nạp ${vnd(amount)} VND vào ví PaySocket`,
+        ...this.#options.momoUrls(),
+        extraData: '',
+        lang: 'vi',
+      });
+    } catch (error) {
+      throw providerError(error);
+    }
     const record = this.#store.insert({
-      id: `MOMO${now}${randomUUID().replace(/-/g, '').slice(0, 10)}`,
+      id,
       userId,
       type: 'deposit',
       amount,
       message: `Chờ thanh toán ${vnd(amount)} VND qua MoMo`,
-      requestId: randomUUID(),
+      requestId,
       createdAt: now,
       expiresAt: now + this.#options.depositTtlMs,
+      paymentUrl: created.payUrl,
+      deeplink: created.deeplink,
+      qrCodeData: created.qrCodeUrl || created.payUrl,
     });
-    this.#schedule(record.id, this.#options.depositTtlMs, () => this.expire(record.id));
+    this.#schedule(record.id, now + this.#options.depositTtlMs - Date.now(), () =>
+      this.expire(record.id),
+    );
     return record;
   }
 
@@ -120,14 +155,6 @@ export class PaymentService {
     const record = this.#store.get(id);
     if (!record || record.userId !== userId)
       throw new ApiError(404, 'NOT_FOUND', 'no such transaction');
-    return record;
-  }
-
-  /** A deposit by its id (the fake MoMo app knows only the orderId, like a QR code). */
-  findDeposit(id: string): TransactionRecord {
-    const record = this.#store.get(id);
-    if (!record || record.type !== 'deposit')
-      throw new ApiError(404, 'NOT_FOUND', 'no such deposit');
     return record;
   }
 
@@ -162,6 +189,12 @@ export class PaymentService {
       this.#finish(record, 'failed', 'expired', REASON_MESSAGES.expired as string, tx);
       this.#metrics.depositsExpired += 1;
     });
+  }
+
+  /** An IPN refused before it could be applied (not MoMo's shape, or a bad signature). */
+  countRefusedIpn(): void {
+    this.#metrics.ipnReceived += 1;
+    this.#metrics.ipnRejected += 1;
   }
 
   /** Applies a verified IPN; throws {@link ApiError} for a refusal. */
@@ -276,6 +309,9 @@ export class PaymentService {
         requestId: randomUUID(),
         createdAt: now,
         expiresAt: undefined,
+        paymentUrl: undefined,
+        deeplink: undefined,
+        qrCodeData: undefined,
       });
       this.#notifier.paymentStatusUpdate(
         userId,
@@ -395,4 +431,18 @@ export class PaymentService {
     timer.unref();
     this.#timers.set(id, timer);
   }
+}
+
+/** A deposit MoMo did not create, as the REST API answers it (502: the upstream failed). */
+function providerError(error: unknown): ApiError | unknown {
+  if (!(error instanceof MomoApiError)) return error;
+  if (error.retryable)
+    return new ApiError(502, 'PROVIDER_UNAVAILABLE', `MoMo could not be reached: ${error.message}`);
+  return new ApiError(
+    502,
+    'PROVIDER_ERROR',
+    error.resultCode === undefined
+      ? `MoMo's answer was not usable: ${error.message}`
+      : `MoMo refused the payment (resultCode ${error.resultCode}): ${error.message}`,
+  );
 }
