@@ -6,11 +6,13 @@ import {
   MOMO_MAX_AMOUNT,
   MOMO_MIN_AMOUNT,
 } from '@paysocket/protocol';
-import type {
-  MomoIpn,
-  MomoQueryPaymentResponse,
-  PaymentNotifier,
-  StoreTransaction,
+import {
+  MomoApiError,
+  type MomoClient,
+  type MomoIpn,
+  type MomoQueryPaymentResponse,
+  type PaymentNotifier,
+  type StoreTransaction,
 } from '@paysocket/server';
 import { ApiError } from './ApiError';
 import type { PaymentStore, TransactionRecord } from './PaymentStore';
@@ -23,12 +25,15 @@ export interface PaymentServiceOptions {
   partnerCode: string;
   depositTtlMs: number;
   withdrawalDelayMs: number;
+  /** MoMo's API (or the fake provider's): every deposit is created there first. */
+  momo: MomoClient;
+  /** The `ipnUrl` and `redirectUrl` MoMo is given (the server's address is known once it listens). */
+  momoUrls: () => { ipnUrl: string; redirectUrl: string };
   /**
-   * Queries MoMo for deposits whose final IPN has not come (see {@link Reconciler}); a
-   * deposit is then expired only after MoMo said it was not paid. Without it a deposit
-   * expires at `expiresAt` on the IPN alone.
+   * How deposits whose final IPN has not come are queried at MoMo (see {@link Reconciler});
+   * a deposit is expired only after MoMo said it was not paid.
    */
-  reconcile?: Pick<ReconcilerOptions, 'query' | 'schedule' | 'concurrency' | 'logger'>;
+  reconcile: Pick<ReconcilerOptions, 'schedule' | 'concurrency' | 'logger'>;
   onError?: (error: unknown) => void;
 }
 
@@ -64,7 +69,7 @@ export class PaymentService {
   readonly #notifier: PaymentNotifier;
   readonly #options: PaymentServiceOptions;
   readonly #timers = new Map<string, LongTimeout>();
-  readonly #reconciler: Reconciler | undefined;
+  readonly #reconciler: Reconciler;
   readonly #metrics: Omit<PaymentServiceMetrics, keyof ReconcilerMetrics> = {
     ipnReceived: 0,
     ipnApplied: 0,
@@ -77,25 +82,25 @@ export class PaymentService {
     this.#store = options.store;
     this.#notifier = options.notifier;
     this.#options = options;
-    this.#reconciler =
-      options.reconcile &&
-      new Reconciler({
-        ...options.reconcile,
-        load: (id) => this.#store.get(id),
-        apply: (id, answer: MomoQueryPaymentResponse) =>
-          this.applyMomoResult(id, answer.resultCode, String(answer.transId), answer.message),
-        expire: (id) => this.expire(id),
-      });
+    this.#reconciler = new Reconciler({
+      ...options.reconcile,
+      // Each query is a new request to MoMo, answered by orderId.
+      query: (orderId) => options.momo.queryPayment({ orderId, requestId: randomUUID() }),
+      load: (id) => this.#store.get(id),
+      apply: (id, answer: MomoQueryPaymentResponse) =>
+        this.applyMomoResult(id, answer.resultCode, String(answer.transId), answer.message),
+      expire: (id) => this.expire(id),
+    });
   }
 
   /**
-   * Schedules reconciliation (or expiry) of pending deposits and completion of pending
+   * Schedules reconciliation of pending deposits and completion of pending
    * withdrawals left by an earlier run.
    */
   resume(): void {
     const now = Date.now();
     for (const record of this.#store.pending()) {
-      if (record.type === 'deposit') this.#watchDeposit(record);
+      if (record.type === 'deposit') this.#reconciler.track(record);
       else
         this.#schedule(record.id, record.createdAt + this.#options.withdrawalDelayMs - now, () =>
           this.completeWithdrawal(record.id),
@@ -105,7 +110,7 @@ export class PaymentService {
 
   /** Stops every timer (on close). */
   stop(): void {
-    this.#reconciler?.stop();
+    this.#reconciler.stop();
     for (const timer of this.#timers.values()) timer.clear();
     this.#timers.clear();
   }
@@ -113,11 +118,7 @@ export class PaymentService {
   getMetrics(): PaymentServiceMetrics {
     return {
       ...this.#metrics,
-      ...(this.#reconciler?.getMetrics() ?? {
-        reconcileQueries: 0,
-        reconcileCredited: 0,
-        reconcileFailures: 0,
-      }),
+      ...this.#reconciler.getMetrics(),
     };
   }
 
@@ -125,7 +126,11 @@ export class PaymentService {
     return this.#store.balance(userId);
   }
 
-  createDeposit(userId: string, amount: unknown): TransactionRecord {
+  /**
+   * Creates the payment at MoMo, then the pending deposit with MoMo's links. When MoMo
+   * fails, nothing is stored: there would be no way to pay it.
+   */
+  async createDeposit(userId: string, amount: unknown): Promise<TransactionRecord> {
     if (typeof amount !== 'number' || !isValidMomoAmount(amount)) {
       throw new ApiError(
         400,
@@ -134,17 +139,36 @@ export class PaymentService {
       );
     }
     const now = Date.now();
+    const id = `MOMO${now}${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+    const requestId = randomUUID();
+    let created;
+    try {
+      created = await this.#options.momo.createPayment({
+        orderId: id,
+        requestId,
+        amount,
+        orderInfo: `Nạp ${vnd(amount)} VND vào ví PaySocket`,
+        ...this.#options.momoUrls(),
+        extraData: '',
+        lang: 'vi',
+      });
+    } catch (error) {
+      throw providerError(error);
+    }
     const record = this.#store.insert({
-      id: `MOMO${now}${randomUUID().replace(/-/g, '').slice(0, 10)}`,
+      id,
       userId,
       type: 'deposit',
       amount,
       message: `Chờ thanh toán ${vnd(amount)} VND qua MoMo`,
-      requestId: randomUUID(),
+      requestId,
       createdAt: now,
       expiresAt: now + this.#options.depositTtlMs,
+      paymentUrl: created.payUrl,
+      deeplink: created.deeplink,
+      qrCodeData: created.qrCodeUrl || created.payUrl,
     });
-    this.#watchDeposit(record);
+    this.#reconciler.track(record);
     return record;
   }
 
@@ -153,14 +177,6 @@ export class PaymentService {
     const record = this.#store.get(id);
     if (!record || record.userId !== userId)
       throw new ApiError(404, 'NOT_FOUND', 'no such transaction');
-    return record;
-  }
-
-  /** A deposit by its id (the fake MoMo app knows only the orderId, like a QR code). */
-  findDeposit(id: string): TransactionRecord {
-    const record = this.#store.get(id);
-    if (!record || record.type !== 'deposit')
-      throw new ApiError(404, 'NOT_FOUND', 'no such deposit');
     return record;
   }
 
@@ -195,6 +211,12 @@ export class PaymentService {
       this.#finish(record, 'failed', 'expired', REASON_MESSAGES.expired as string, tx);
       this.#metrics.depositsExpired += 1;
     });
+  }
+
+  /** An IPN refused before it could be applied (not MoMo's shape, or a bad signature). */
+  countRefusedIpn(): void {
+    this.#metrics.ipnReceived += 1;
+    this.#metrics.ipnRejected += 1;
   }
 
   /** Applies a verified IPN; throws {@link ApiError} for a refusal. */
@@ -309,6 +331,9 @@ export class PaymentService {
         requestId: randomUUID(),
         createdAt: now,
         expiresAt: undefined,
+        paymentUrl: undefined,
+        deeplink: undefined,
+        qrCodeData: undefined,
       });
       this.#notifier.paymentStatusUpdate(
         userId,
@@ -408,16 +433,8 @@ export class PaymentService {
     return updated;
   }
 
-  #watchDeposit(record: TransactionRecord): void {
-    if (this.#reconciler) this.#reconciler.track(record);
-    else
-      this.#schedule(record.id, (record.expiresAt ?? Date.now()) - Date.now(), () =>
-        this.expire(record.id),
-      );
-  }
-
   #unschedule(id: string): void {
-    this.#reconciler?.untrack(id);
+    this.#reconciler.untrack(id);
     this.#timers.get(id)?.clear();
     this.#timers.delete(id);
   }
@@ -433,4 +450,18 @@ export class PaymentService {
     }, delayMs);
     this.#timers.set(id, timer);
   }
+}
+
+/** A deposit MoMo did not create, as the REST API answers it (502: the upstream failed). */
+function providerError(error: unknown): ApiError | unknown {
+  if (!(error instanceof MomoApiError)) return error;
+  if (error.retryable)
+    return new ApiError(502, 'PROVIDER_UNAVAILABLE', `MoMo could not be reached: ${error.message}`);
+  return new ApiError(
+    502,
+    'PROVIDER_ERROR',
+    error.resultCode === undefined
+      ? `MoMo's answer was not usable: ${error.message}`
+      : `MoMo refused the payment (resultCode ${error.resultCode}): ${error.message}`,
+  );
 }

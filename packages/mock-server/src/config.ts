@@ -12,7 +12,15 @@ export interface MockServerConfig {
   allowedOrigins: string[];
   /** MoMo credentials (env `MOMO_PARTNER_CODE`, `MOMO_ACCESS_KEY`, `MOMO_SECRET_KEY`). */
   momo: { partnerCode: string; accessKey: string; secretKey: string };
-  /** Address a phone uses to reach the fake MoMo page (env `PUBLIC_URL`). */
+  /**
+   * MoMo's API base (env `MOMO_ENDPOINT`): `https://test-payment.momo.vn` for MoMo's test
+   * environment, `https://payment.momo.vn` for production. Undefined in development means the
+   * server's own fake provider at `{server}/mock-momo`; production requires it.
+   */
+  momoEndpoint: string | undefined;
+  /** Where MoMo sends the payer back (env `MOMO_REDIRECT_URL`); defaults to `{PUBLIC_URL or server}/`. */
+  momoRedirectUrl: string | undefined;
+  /** Address a phone uses to reach the fake MoMo page, and MoMo the IPN callback (env `PUBLIC_URL`). */
   publicUrl: string | undefined;
   /** SQLite file, or `:memory:`. Defaults to `paysocket-mock.db` (env `DATABASE_PATH`). */
   databasePath: string;
@@ -102,6 +110,16 @@ export function loadConfig(
         env.MOMO_SECRET_KEY ??
         secretDefault(production, 'MOMO_SECRET_KEY', DEV_DEFAULTS.momo.secretKey),
     },
+    momoEndpoint:
+      overrides.momoEndpoint ??
+      (env.MOMO_ENDPOINT
+        ? parseHttpUrl(env.MOMO_ENDPOINT, 'MOMO_ENDPOINT').replace(/\/+$/, '')
+        : undefined),
+    momoRedirectUrl:
+      overrides.momoRedirectUrl ??
+      (env.MOMO_REDIRECT_URL
+        ? parseHttpUrl(env.MOMO_REDIRECT_URL, 'MOMO_REDIRECT_URL')
+        : undefined),
     publicUrl,
     databasePath: overrides.databasePath ?? env.DATABASE_PATH ?? 'paysocket-mock.db',
     depositTtlMs:
@@ -122,9 +140,16 @@ export function loadConfig(
   if (production) {
     if (
       config.jwtSecret === DEV_DEFAULTS.jwtSecret ||
-      config.momo.secretKey === DEV_DEFAULTS.momo.secretKey
+      config.momo.secretKey === DEV_DEFAULTS.momo.secretKey ||
+      config.momo.accessKey === DEV_DEFAULTS.momo.accessKey ||
+      config.momo.partnerCode === DEV_DEFAULTS.momo.partnerCode
     ) {
       throw new ConfigError('NODE_ENV=production refuses the development secrets');
+    }
+    if (!config.momoEndpoint) {
+      throw new ConfigError(
+        "MOMO_ENDPOINT is required when NODE_ENV=production (https://payment.momo.vn, or https://test-payment.momo.vn for MoMo's test environment)",
+      );
     }
     if (config.jwtSecret.length < 32) {
       throw new ConfigError('JWT_SECRET must be at least 32 characters in production');
@@ -158,6 +183,14 @@ function parseSeconds(value: string, name: string, max: number): number {
       `${name} must be a whole number of seconds from 1 to ${max}, got "${value}"`,
     );
   return number;
+}
+
+/** An http(s) URL without query or fragment, as `URL.href`. */
+function parseHttpUrl(value: string, name: string): string {
+  normalizeOrigin(value, name);
+  const url = new URL(value);
+  if (url.search || url.hash) throw new ConfigError(`${name}: "${value}" must not carry ? or #`);
+  return url.href;
 }
 
 function normalizeOrigin(value: string, name: string): string {

@@ -12,12 +12,14 @@ import {
   verifyAccessToken,
   verifyMomoIpnSignature,
   type AccessTokenClaims,
+  type MomoIpn,
   type PaymentNotifier,
 } from '@paysocket/server';
 import { ApiError } from './ApiError';
 import { constantTimeEqual } from './constantTimeEqual';
 import type { MockServerConfig } from './config';
-import { createMockMomoRoutes } from './createMockMomoRoutes';
+import { createFakeMomoRoutes } from './fakeMomo/createFakeMomoRoutes';
+import type { FakeMomo } from './fakeMomo/FakeMomo';
 import type { PaymentService } from './PaymentService';
 import { readJsonBody } from './readJsonBody';
 import { toSnapshot } from './toSnapshot';
@@ -31,9 +33,11 @@ export interface AppContext {
   io: Server;
   /** Tokens signed out before their expiry: refused by REST and sockets alike. */
   revocations: TokenRevocations;
+  /** MoMo's side for the demo; undefined in production. */
+  fakeMomo: FakeMomo | undefined;
   /** The allowlist of DESIGN.md: configured origins, plus the server's own in development. */
   isAllowedOrigin: (origin: string) => boolean;
-  /** Where the server itself can be reached over HTTP (for the fake MoMo app's IPN). */
+  /** Where the server itself can be reached over HTTP. */
   selfUrl: () => string;
   startedAt: number;
 }
@@ -119,7 +123,6 @@ export function createApp(ctx: AppContext): Hono<Env> {
       throw new ApiError(403, 'DISABLED_IN_PRODUCTION', 'not available when NODE_ENV=production');
     await next();
   };
-  const baseUrl = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin;
 
   app.post(API_PATHS.login, devOnly, async (c) => {
     const { userId } = await readJsonBody(c);
@@ -162,22 +165,29 @@ export function createApp(ctx: AppContext): Hono<Env> {
     const body = await readJsonBody(c);
     if (body.provider !== 'momo')
       throw new ApiError(400, 'INVALID_PROVIDER', 'provider must be "momo"');
-    const record = service.createDeposit(c.get('userId'), body.amount);
-    return c.json(toSnapshot(record, baseUrl(c)), 201);
+    const record = await service.createDeposit(c.get('userId'), body.amount);
+    return c.json(toSnapshot(record), 201);
   });
 
   app.post('/api/v1/payment/deposit/:id/cancel', authenticate, (c) => {
     const record = service.cancelDeposit(c.get('userId'), c.req.param('id') ?? '');
-    return c.json(toSnapshot(record, baseUrl(c)));
+    return c.json(toSnapshot(record));
   });
 
   app.post(API_PATHS.momoCallback, async (c) => {
-    const parsed = parseMomoIpn(await readJsonBody(c));
-    if (!parsed.ok) throw new ApiError(400, 'INVALID_IPN', parsed.message);
-    if (!verifyMomoIpnSignature(parsed.ipn, parsed.ipn.signature, config.momo)) {
-      throw new ApiError(401, 'INVALID_SIGNATURE', 'the IPN signature does not match');
+    let ipn: MomoIpn;
+    try {
+      const parsed = parseMomoIpn(await readJsonBody(c));
+      if (!parsed.ok) throw new ApiError(400, 'INVALID_IPN', parsed.message);
+      if (!verifyMomoIpnSignature(parsed.ipn, parsed.ipn.signature, config.momo)) {
+        throw new ApiError(401, 'INVALID_SIGNATURE', 'the IPN signature does not match');
+      }
+      ipn = parsed.ipn;
+    } catch (error) {
+      service.countRefusedIpn();
+      throw error;
     }
-    service.applyMomoIpn(parsed.ipn);
+    service.applyMomoIpn(ipn);
     return c.body(null, 204);
   });
 
@@ -188,17 +198,17 @@ export function createApp(ctx: AppContext): Hono<Env> {
     const record = service.owned(c.get('userId'), transactionId);
     if (record.type !== 'deposit') throw new ApiError(404, 'NOT_FOUND', 'no such deposit');
     service.applyMomoResult(record.id, 0, `MOCK${Date.now()}`, 'Thành công.');
-    return c.json(toSnapshot(service.owned(c.get('userId'), transactionId), baseUrl(c)));
+    return c.json(toSnapshot(service.owned(c.get('userId'), transactionId)));
   });
 
   app.post(API_PATHS.withdraw, authenticate, async (c) => {
     const { amount } = await readJsonBody(c);
     const record = service.createWithdrawal(c.get('userId'), amount);
-    return c.json(toSnapshot(record, baseUrl(c)), 201);
+    return c.json(toSnapshot(record), 201);
   });
 
   app.get('/api/v1/payment/transactions/:id', authenticate, (c) => {
-    return c.json(toSnapshot(service.owned(c.get('userId'), c.req.param('id') ?? ''), baseUrl(c)));
+    return c.json(toSnapshot(service.owned(c.get('userId'), c.req.param('id') ?? '')));
   });
 
   app.get(API_PATHS.transactions, authenticate, (c) => {
@@ -220,7 +230,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     const last = page[page.length - 1];
     const now = Date.now();
     return c.json({
-      items: page.map((record) => toSnapshot(record, baseUrl(c), now)),
+      items: page.map((record) => toSnapshot(record, now)),
       nextCursor: records.length > limit && last ? String(last.position) : null,
     });
   });
@@ -254,7 +264,14 @@ export function createApp(ctx: AppContext): Hono<Env> {
     });
   });
 
-  app.route('/mock-momo', createMockMomoRoutes(ctx));
+  app.route(
+    '/mock-momo',
+    createFakeMomoRoutes({
+      fakeMomo: ctx.fakeMomo,
+      publicUrl: config.publicUrl,
+      isAllowedOrigin: ctx.isAllowedOrigin,
+    }),
+  );
   return app;
 }
 

@@ -5,12 +5,17 @@ import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@paysocket/protocol';
 import {
   PaymentNotifier,
+  createMomoClient,
   createOriginAllowRequest,
   createSocketAuthMiddleware,
   verifyAccessToken,
+  type MomoClient,
 } from '@paysocket/server';
+import { API_PATHS } from '@paysocket/protocol';
 import { loadConfig, type MockServerConfig } from './config';
 import { createApp } from './createApp';
+import { FakeMomo } from './fakeMomo/FakeMomo';
+import { FakeMomoStore } from './fakeMomo/FakeMomoStore';
 import { PaymentService } from './PaymentService';
 import { PaymentStore } from './PaymentStore';
 
@@ -26,6 +31,8 @@ export interface MockServer {
   readonly httpServer: HttpServer;
   readonly notifier: PaymentNotifier;
   readonly service: PaymentService;
+  /** The fake MoMo provider (development only). */
+  readonly fakeMomo: FakeMomo | undefined;
   /** `http://HOST:PORT` once listening. */
   readonly url: string;
   /** The port bound (useful with port 0). */
@@ -66,12 +73,39 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     },
   });
   const notifier = new PaymentNotifier({ io, eventLog: store.eventLog });
+  const fakeMomoStore = config.production ? undefined : new FakeMomoStore(config.databasePath);
+  const fakeMomo = fakeMomoStore && new FakeMomo({ store: fakeMomoStore, ...config.momo });
+  // In development the endpoint is this server's own fake provider, whose port is known
+  // only once it listens; the client is made on first use.
+  let momoClient: MomoClient | undefined;
+  const momoApi = (): MomoClient =>
+    (momoClient ??= createMomoClient({
+      endpoint: config.momoEndpoint ?? `${selfUrl()}/mock-momo`,
+      ...config.momo,
+    }));
+  const momo: MomoClient = {
+    createPayment: (request) => momoApi().createPayment(request),
+    queryPayment: (request) => momoApi().queryPayment(request),
+  };
+  const publicBase = () => config.publicUrl ?? selfUrl();
   const service = new PaymentService({
     store,
     notifier,
     partnerCode: config.momo.partnerCode,
     depositTtlMs: config.depositTtlMs,
     withdrawalDelayMs: config.withdrawalDelayMs,
+    momo,
+    momoUrls: () => ({
+      ipnUrl: `${publicBase()}${API_PATHS.momoCallback}`,
+      redirectUrl: config.momoRedirectUrl ?? `${publicBase()}/`,
+    }),
+    reconcile: {
+      schedule: {
+        firstAfterMs: config.reconcileAfterMs,
+        maxIntervalMs: config.reconcileMaxIntervalMs,
+      },
+      concurrency: config.reconcileConcurrency,
+    },
   });
   io.use(
     createSocketAuthMiddleware({
@@ -87,13 +121,13 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     notifier,
     io,
     revocations: store.revocations,
+    fakeMomo,
     isAllowedOrigin,
     selfUrl,
     startedAt,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   io.attach(httpServer);
-  service.resume();
 
   let listening = false;
   let closed: Promise<void> | undefined;
@@ -105,6 +139,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     httpServer,
     notifier,
     service,
+    fakeMomo,
     get url() {
       return `http://${displayHost()}:${port}`;
     },
@@ -118,6 +153,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
           httpServer.off('error', reject);
           port = (httpServer.address() as AddressInfo).port;
           listening = true;
+          // Only now is the fake provider's address (this server's) known to the queries.
+          service.resume();
           resolve(`http://${displayHost()}:${port}`);
         });
       });
@@ -125,8 +162,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     close() {
       closed ??= new Promise<void>((resolve) => {
         service.stop();
+        fakeMomo?.stop();
         const finish = () => {
           store.close();
+          fakeMomoStore?.close();
           resolve();
         };
         if (!listening) {

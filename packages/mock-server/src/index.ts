@@ -13,3 +13,11 @@ export {
 } from './PaymentService';
 export { PaymentStore, type TransactionRecord } from './PaymentStore';
 export { ApiError } from './ApiError';
+export {
+  FakeMomo,
+  type FakeMomoOptions,
+  type IpnDelivery,
+  type MomoAnswer,
+  type SettleResult,
+} from './fakeMomo/FakeMomo';
+export { FakeMomoStore, type FakeMomoPayment } from './fakeMomo/FakeMomoStore';

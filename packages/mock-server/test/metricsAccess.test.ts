@@ -8,6 +8,7 @@ const productionEnv = {
   MOMO_PARTNER_CODE: 'MOMOPROD',
   MOMO_ACCESS_KEY: 'prod-access',
   MOMO_SECRET_KEY: 'prod-secret',
+  MOMO_ENDPOINT: 'https://test-payment.momo.vn',
 };
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 
