@@ -8,20 +8,22 @@ export interface LongTimeout {
 
 /**
  * `setTimeout` for any delay: a long one waits in steps of at most 2^31-1 ms, measured
- * against the wall clock, so it fires when due instead of at once. The timer never keeps
- * the process alive.
+ * against the wall clock, so it fires when due (never before `Date.now()` reaches it)
+ * instead of at once. The timer never keeps the process alive.
  */
 export function setLongTimeout(run: () => void, delayMs: number): LongTimeout {
   const dueAt = Date.now() + Math.max(0, delayMs);
   let timer: NodeJS.Timeout;
-  const arm = () => {
-    const remaining = dueAt - Date.now();
-    timer =
-      remaining > MAX_TIMER_DELAY_MS
-        ? setTimeout(arm, MAX_TIMER_DELAY_MS)
-        : setTimeout(run, Math.max(0, remaining));
+  const wait = (ms: number) => {
+    timer = setTimeout(arm, Math.min(Math.max(0, ms), MAX_TIMER_DELAY_MS));
     timer.unref();
   };
-  arm();
+  // Timers may fire a millisecond early by the wall clock; callers compare against it.
+  const arm = () => {
+    const remaining = dueAt - Date.now();
+    if (remaining > 0) wait(remaining);
+    else run();
+  };
+  wait(delayMs);
   return { clear: () => clearTimeout(timer) };
 }
