@@ -9,6 +9,7 @@ import {
 import {
   MomoApiError,
   type MomoClient,
+  type MomoCreatePaymentResponse,
   type MomoIpn,
   type MomoQueryPaymentResponse,
   type PaymentNotifier,
@@ -141,7 +142,7 @@ export class PaymentService {
     const now = Date.now();
     const id = `MOMO${now}${randomUUID().replace(/-/g, '').slice(0, 10)}`;
     const requestId = randomUUID();
-    let created;
+    let created: MomoCreatePaymentResponse;
     try {
       created = await this.#options.momo.createPayment({
         orderId: id,
