@@ -15,7 +15,7 @@ import {
   type PaymentNotifier,
   type StoreTransaction,
 } from '@paysocket/server';
-import { ApiError } from './ApiError';
+import { PaymentError } from './PaymentError';
 import type { PaymentStore, TransactionRecord } from './PaymentStore';
 import { Reconciler, type ReconcilerMetrics, type ReconcilerOptions } from './Reconciler';
 import { setLongTimeout, type LongTimeout } from './setLongTimeout';
@@ -133,8 +133,8 @@ export class PaymentService {
    */
   async createDeposit(userId: string, amount: unknown): Promise<TransactionRecord> {
     if (typeof amount !== 'number' || !isValidMomoAmount(amount)) {
-      throw new ApiError(
-        400,
+      throw new PaymentError(
+        'invalid',
         'INVALID_AMOUNT',
         `amount must be an integer VND from ${MOMO_MIN_AMOUNT} to ${MOMO_MAX_AMOUNT}`,
       );
@@ -177,7 +177,7 @@ export class PaymentService {
   owned(userId: string, id: string): TransactionRecord {
     const record = this.#store.get(id);
     if (!record || record.userId !== userId)
-      throw new ApiError(404, 'NOT_FOUND', 'no such transaction');
+      throw new PaymentError('not_found', 'NOT_FOUND', 'no such transaction');
     return record;
   }
 
@@ -188,10 +188,15 @@ export class PaymentService {
   cancelDeposit(userId: string, id: string): TransactionRecord {
     return this.#store.eventLog.transaction((tx) => {
       const record = this.owned(userId, id);
-      if (record.type !== 'deposit') throw new ApiError(404, 'NOT_FOUND', 'no such deposit');
+      if (record.type !== 'deposit')
+        throw new PaymentError('not_found', 'NOT_FOUND', 'no such deposit');
       if (record.status === 'cancelled' && record.reason === 'user_cancelled') return record;
       if (record.status !== 'pending') {
-        throw new ApiError(409, 'NOT_PENDING', `the deposit is already ${record.status}`);
+        throw new PaymentError(
+          'conflict',
+          'NOT_PENDING',
+          `the deposit is already ${record.status}`,
+        );
       }
       return this.#finish(
         record,
@@ -220,17 +225,17 @@ export class PaymentService {
     this.#metrics.ipnRejected += 1;
   }
 
-  /** Applies a verified IPN; throws {@link ApiError} for a refusal. */
+  /** Applies a verified IPN; throws {@link PaymentError} for a refusal. */
   applyMomoIpn(ipn: MomoIpn): MomoResultOutcome {
     this.#metrics.ipnReceived += 1;
     try {
       const record = this.#store.get(ipn.orderId);
       if (!record || record.type !== 'deposit')
-        throw new ApiError(404, 'NOT_FOUND', `unknown orderId ${ipn.orderId}`);
+        throw new PaymentError('not_found', 'NOT_FOUND', `unknown orderId ${ipn.orderId}`);
       if (ipn.partnerCode !== this.#options.partnerCode)
-        throw new ApiError(400, 'PARTNER_MISMATCH', 'partnerCode does not match');
+        throw new PaymentError('invalid', 'PARTNER_MISMATCH', 'partnerCode does not match');
       if (ipn.amount !== record.amount)
-        throw new ApiError(400, 'AMOUNT_MISMATCH', 'amount does not match the deposit');
+        throw new PaymentError('invalid', 'AMOUNT_MISMATCH', 'amount does not match the deposit');
       const outcome = this.applyMomoResult(
         record.id,
         ipn.resultCode,
@@ -261,7 +266,7 @@ export class PaymentService {
     const mapping = mapMomoResultCode(resultCode);
     return this.#store.eventLog.transaction((tx): MomoResultOutcome => {
       const record = this.#store.get(orderId);
-      if (!record) throw new ApiError(404, 'NOT_FOUND', `unknown orderId ${orderId}`);
+      if (!record) throw new PaymentError('not_found', 'NOT_FOUND', `unknown orderId ${orderId}`);
       const now = Date.now();
       if (mapping.status === 'pending') {
         const key = `pending:${resultCode}`;
@@ -291,8 +296,8 @@ export class PaymentService {
           this.#store.addResult(orderId, key);
           return 'duplicate';
         }
-        throw new ApiError(
-          409,
+        throw new PaymentError(
+          'conflict',
           'CONFLICTING_RESULT',
           `the deposit is already ${record.status}${record.reason ? ` (${record.reason})` : ''}`,
         );
@@ -312,8 +317,8 @@ export class PaymentService {
 
   createWithdrawal(userId: string, amount: unknown): TransactionRecord {
     if (typeof amount !== 'number' || !isValidMomoAmount(amount)) {
-      throw new ApiError(
-        400,
+      throw new PaymentError(
+        'invalid',
         'INVALID_AMOUNT',
         `amount must be an integer VND from ${MOMO_MIN_AMOUNT} to ${MOMO_MAX_AMOUNT}`,
       );
@@ -321,7 +326,11 @@ export class PaymentService {
     const record = this.#store.eventLog.transaction((tx) => {
       const available = this.#store.balance(userId) - this.#store.pendingWithdrawals(userId);
       if (amount > available)
-        throw new ApiError(409, 'INSUFFICIENT_FUNDS', `balance available is ${available} VND`);
+        throw new PaymentError(
+          'conflict',
+          'INSUFFICIENT_FUNDS',
+          `balance available is ${available} VND`,
+        );
       const now = Date.now();
       const created = this.#store.insert({
         id: `WD${now}${randomUUID().replace(/-/g, '').slice(0, 10)}`,
@@ -454,12 +463,16 @@ export class PaymentService {
 }
 
 /** A deposit MoMo did not create, as the REST API answers it (502: the upstream failed). */
-function providerError(error: unknown): ApiError | unknown {
+function providerError(error: unknown): PaymentError | unknown {
   if (!(error instanceof MomoApiError)) return error;
   if (error.retryable)
-    return new ApiError(502, 'PROVIDER_UNAVAILABLE', `MoMo could not be reached: ${error.message}`);
-  return new ApiError(
-    502,
+    return new PaymentError(
+      'provider',
+      'PROVIDER_UNAVAILABLE',
+      `MoMo could not be reached: ${error.message}`,
+    );
+  return new PaymentError(
+    'provider',
     'PROVIDER_ERROR',
     error.resultCode === undefined
       ? `MoMo's answer was not usable: ${error.message}`

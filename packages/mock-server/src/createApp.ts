@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
@@ -17,6 +18,7 @@ import {
 } from '@paysocket/server';
 import { ApiError } from './ApiError';
 import { constantTimeEqual } from './constantTimeEqual';
+import { PaymentError, type PaymentErrorKind } from './PaymentError';
 import type { MockServerConfig } from './config';
 import { createFakeMomoRoutes } from './fakeMomo/createFakeMomoRoutes';
 import type { FakeMomo } from './fakeMomo/FakeMomo';
@@ -44,6 +46,13 @@ export interface AppContext {
 
 type Env = { Variables: { userId: string } };
 
+const PAYMENT_ERROR_STATUS: Record<PaymentErrorKind, ContentfulStatusCode> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  provider: 502,
+};
+
 const USER_ID_PATTERN = /^[A-Za-z0-9_.@-]{1,64}$/;
 
 /** The REST API, `/metrics` and the fake MoMo page on one Hono app. */
@@ -53,6 +62,11 @@ export function createApp(ctx: AppContext): Hono<Env> {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
+    if (error instanceof PaymentError)
+      return errorResponse(
+        c,
+        new ApiError(PAYMENT_ERROR_STATUS[error.kind], error.code, error.message),
+      );
     console.error(error);
     return errorResponse(c, new ApiError(500, 'INTERNAL', 'internal error'));
   });

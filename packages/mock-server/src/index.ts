@@ -13,6 +13,7 @@ export {
 } from './PaymentService';
 export { PaymentStore, type TransactionRecord } from './PaymentStore';
 export { ApiError } from './ApiError';
+export { PaymentError, type PaymentErrorKind } from './PaymentError';
 export {
   FakeMomo,
   type FakeMomoOptions,
