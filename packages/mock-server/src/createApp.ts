@@ -4,7 +4,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import type { Server } from 'socket.io';
-import { ACCESS_TOKEN_COOKIE, API_PATHS, type ErrorBody } from '@paysocket/protocol';
+import {
+  ACCESS_TOKEN_COOKIE,
+  API_PATHS,
+  MOMO_MAX_AMOUNT,
+  MOMO_MIN_AMOUNT,
+  depositRequestSchema,
+  loginRequestSchema,
+  withdrawRequestSchema,
+  type ErrorBody,
+} from '@paysocket/protocol';
 import {
   AccessTokenError,
   isOriginAllowed,
@@ -23,6 +32,7 @@ import type { MockServerConfig } from './config';
 import { createFakeMomoRoutes } from './fakeMomo/createFakeMomoRoutes';
 import type { FakeMomo } from './fakeMomo/FakeMomo';
 import type { PaymentService } from './PaymentService';
+import { parseRequestBody, type FieldRefusal } from './parseRequestBody';
 import { readJsonBody } from './readJsonBody';
 import { toSnapshot } from './toSnapshot';
 import type { TokenRevocations } from './TokenRevocations';
@@ -53,7 +63,10 @@ const PAYMENT_ERROR_STATUS: Record<PaymentErrorKind, ContentfulStatusCode> = {
   provider: 502,
 };
 
-const USER_ID_PATTERN = /^[A-Za-z0-9_.@-]{1,64}$/;
+const INVALID_AMOUNT: FieldRefusal = {
+  code: 'INVALID_AMOUNT',
+  message: `amount must be an integer VND from ${MOMO_MIN_AMOUNT} to ${MOMO_MAX_AMOUNT}`,
+};
 
 /** The REST API, `/metrics` and the fake MoMo page on one Hono app. */
 export function createApp(ctx: AppContext): Hono<Env> {
@@ -139,10 +152,12 @@ export function createApp(ctx: AppContext): Hono<Env> {
   };
 
   app.post(API_PATHS.login, devOnly, async (c) => {
-    const { userId } = await readJsonBody(c);
-    if (typeof userId !== 'string' || !USER_ID_PATTERN.test(userId)) {
-      throw new ApiError(400, 'INVALID_USER_ID', 'userId must be 1-64 letters, digits or _ . @ -');
-    }
+    const { userId } = parseRequestBody(loginRequestSchema, await readJsonBody(c), {
+      userId: {
+        code: 'INVALID_USER_ID',
+        message: 'userId must be 1-64 letters, digits or _ . @ -',
+      },
+    });
     const token = await signAccessToken(userId, config.jwtSecret, {
       expiresInSeconds: config.tokenTtlSeconds,
     });
@@ -176,10 +191,11 @@ export function createApp(ctx: AppContext): Hono<Env> {
   });
 
   app.post(API_PATHS.deposit, authenticate, async (c) => {
-    const body = await readJsonBody(c);
-    if (body.provider !== 'momo')
-      throw new ApiError(400, 'INVALID_PROVIDER', 'provider must be "momo"');
-    const record = await service.createDeposit(c.get('userId'), body.amount);
+    const { amount } = parseRequestBody(depositRequestSchema, await readJsonBody(c), {
+      provider: { code: 'INVALID_PROVIDER', message: 'provider must be "momo"' },
+      amount: INVALID_AMOUNT,
+    });
+    const record = await service.createDeposit(c.get('userId'), amount);
     return c.json(toSnapshot(record), 201);
   });
 
@@ -216,7 +232,9 @@ export function createApp(ctx: AppContext): Hono<Env> {
   });
 
   app.post(API_PATHS.withdraw, authenticate, async (c) => {
-    const { amount } = await readJsonBody(c);
+    const { amount } = parseRequestBody(withdrawRequestSchema, await readJsonBody(c), {
+      amount: INVALID_AMOUNT,
+    });
     const record = service.createWithdrawal(c.get('userId'), amount);
     return c.json(toSnapshot(record), 201);
   });
