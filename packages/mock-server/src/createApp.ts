@@ -199,7 +199,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     return c.json(toSnapshot(record), 201);
   });
 
-  app.post('/api/v1/payment/deposit/:id/cancel', authenticate, (c) => {
+  app.post(route(API_PATHS.cancelDeposit), authenticate, (c) => {
     const record = service.cancelDeposit(c.get('userId'), c.req.param('id') ?? '');
     return c.json(toSnapshot(record));
   });
@@ -239,7 +239,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     return c.json(toSnapshot(record), 201);
   });
 
-  app.get('/api/v1/payment/transactions/:id', authenticate, (c) => {
+  app.get(route(API_PATHS.transaction), authenticate, (c) => {
     return c.json(toSnapshot(service.owned(c.get('userId'), c.req.param('id') ?? '')));
   });
 
@@ -305,6 +305,11 @@ export function createApp(ctx: AppContext): Hono<Env> {
     }),
   );
   return app;
+}
+
+/** The route pattern of a path builder of `API_PATHS`: its path for the id `:id`. */
+function route(path: (id: string) => string): string {
+  return decodeURIComponent(path(':id'));
 }
 
 function bearerToken(c: Context): string | undefined {
