@@ -107,6 +107,7 @@ export class PaymentService {
           this.completeWithdrawal(record.id),
         );
     }
+    for (const record of this.#store.cancelledByUser(now)) this.#reconciler.track(record);
   }
 
   /** Stops every timer (on close). */
@@ -186,7 +187,7 @@ export class PaymentService {
   }
 
   cancelDeposit(userId: string, id: string): TransactionRecord {
-    return this.#store.eventLog.transaction((tx) => {
+    const cancelled = this.#store.eventLog.transaction((tx) => {
       const record = this.owned(userId, id);
       if (record.type !== 'deposit')
         throw new PaymentError('not_found', 'NOT_FOUND', 'no such deposit');
@@ -206,6 +207,9 @@ export class PaymentService {
         tx,
       );
     });
+    // The user may have paid in the MoMo app at the same moment: MoMo is asked at expiry.
+    this.#reconciler.track(cancelled);
+    return cancelled;
   }
 
   /** Turns a deposit still pending at its expiry into failed `expired`. */

@@ -153,6 +153,11 @@ export class PaymentStore {
       pending: db.prepare(
         `SELECT ${COLUMNS} FROM transactions WHERE status = 'pending' ORDER BY position`,
       ),
+      cancelledByUser: db.prepare(
+        `SELECT ${COLUMNS} FROM transactions
+         WHERE type = 'deposit' AND status = 'cancelled' AND reason = 'user_cancelled' AND expires_at > ?
+         ORDER BY position`,
+      ),
       pendingWithdrawn: db.prepare(
         `SELECT COALESCE(SUM(amount), 0) AS total FROM transactions WHERE user_id = ? AND type = 'withdrawal' AND status = 'pending'`,
       ),
@@ -223,6 +228,11 @@ export class PaymentStore {
 
   pending(): TransactionRecord[] {
     return (this.#sql.pending.all() as TransactionRow[]).map(fromRow);
+  }
+
+  /** Deposits the user cancelled whose expiry is still after `now`. */
+  cancelledByUser(now: number): TransactionRecord[] {
+    return (this.#sql.cancelledByUser.all(now) as TransactionRow[]).map(fromRow);
   }
 
   update(id: string, change: TransactionChange): TransactionRecord {

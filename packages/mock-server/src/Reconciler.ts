@@ -34,13 +34,25 @@ export interface ReconcilerMetrics {
 type Verdict = 'final' | 'waiting' | 'processing' | 'unknown';
 
 /**
+ * A deposit the user cancelled on our side may still have been paid in the MoMo app at
+ * the same moment; a success still credits it, so it is asked about once more at expiry.
+ */
+const isUserCancelled = (record: TransactionRecord) =>
+  record.status === 'cancelled' && record.reason === 'user_cancelled';
+
+const isWatched = (record: TransactionRecord) =>
+  record.type === 'deposit' && (record.status === 'pending' || isUserCancelled(record));
+
+/**
  * Finds the payments whose IPN never arrived. Each pending deposit is queried at MoMo on
  * {@link nextReconcileAt}'s schedule, at most `concurrency` at a time. A final answer goes
  * through `apply` (so an IPN and a query credit once between them); "still waiting for the
  * user" from a query sent at or after expiry expires the deposit. Anything else — MoMo
  * unreachable, a refusal, an answer about another order or amount, "being processed", a
  * code we do not know — leaves the deposit pending and it is queried again later, past its
- * expiry too: money MoMo may have taken is never written off on a guess.
+ * expiry too: money MoMo may have taken is never written off on a guess. A deposit the
+ * user cancelled is asked about at its expiry, so a payment made in the MoMo app as they
+ * cancelled, whose IPN was lost, is still credited.
  */
 export class Reconciler {
   readonly #options: ReconcilerOptions;
@@ -71,10 +83,15 @@ export class Reconciler {
   /**
    * Schedules a pending deposit's next query. A deposit whose first query time has passed
    * (one left by an earlier run) is queried at once, then the schedule goes on from now.
+   * A deposit the user cancelled is queried at its expiry (at once if that has passed).
    */
   track(record: TransactionRecord): void {
-    if (this.#stopped || record.type !== 'deposit' || record.status !== 'pending') return;
+    if (this.#stopped || !isWatched(record)) return;
     const now = Date.now();
+    if (isUserCancelled(record)) {
+      this.#at(record.id, Math.max(this.#expiresAt(record), now));
+      return;
+    }
     const first = nextReconcileAt(
       this.#options.schedule,
       record.createdAt,
@@ -115,33 +132,38 @@ export class Reconciler {
   async #reconcile(id: string): Promise<void> {
     if (this.#stopped || this.#inFlight.has(id)) return;
     const record = this.#options.load(id);
-    if (!record || record.status !== 'pending') return;
+    if (!record || !isWatched(record)) return;
     this.#inFlight.add(id);
     const sentAt = Date.now();
-    let verdict: Verdict = 'unknown';
+    // A cancelled deposit MoMo has answered about for good needs no more queries.
+    let settled = false;
     try {
       this.#metrics.reconcileQueries += 1;
       const answer = await this.#options.query(id);
       if (this.#stopped) return;
-      verdict = this.#judge(record, answer);
-      if (verdict === 'final') {
-        const outcome = this.#options.apply(id, answer);
-        if (outcome === 'applied' && mapMomoResultCode(answer.resultCode).status === 'completed')
+      const verdict = this.#judge(record, answer);
+      const completed = mapMomoResultCode(answer.resultCode).status === 'completed';
+      if (verdict === 'final' && (completed || record.status === 'pending')) {
+        if (this.#options.apply(id, answer) === 'applied' && completed)
           this.#metrics.reconcileCredited += 1;
       } else if (verdict === 'waiting' && sentAt >= this.#expiresAt(record)) {
-        this.#options.expire(id);
+        if (record.status === 'pending') this.#options.expire(id);
+        else settled = true;
+      } else if (verdict === 'final') {
+        // A decline or failure of a deposit the user already cancelled changes nothing.
+        settled = true;
       } else if (verdict === 'unknown') {
         this.#metrics.reconcileFailures += 1;
       }
     } catch (error) {
       if (this.#stopped) return;
       this.#metrics.reconcileFailures += 1;
-      this.#warn(`paysocket: query of ${id} failed, it stays pending and is asked again`, error);
+      this.#warn(`paysocket: query of ${id} failed; it is asked again later`, error);
     } finally {
       this.#inFlight.delete(id);
     }
     const current = this.#options.load(id);
-    if (current?.status === 'pending') {
+    if (current && isWatched(current) && !settled) {
       const next = nextReconcileAt(
         this.#options.schedule,
         current.createdAt,

@@ -266,6 +266,44 @@ describe('reconciliation of lost IPNs', { timeout: 40_000 }, () => {
     }
   });
 
+  it('asks once at expiry about a deposit the user cancelled, and credits it if it was paid', async () => {
+    proxy = await startMomoProxy(() => `${t?.url}/mock-momo`);
+    const s = await startTestServer({ ...FAST, depositTtlMs: 1500, momoEndpoint: proxy.url });
+    t = s;
+    const token = await login(s.url, 'khanh');
+    const { socket, recorder } = await connectClient(s.url, { token });
+    s.track(socket);
+    await setIpnMode(s.url, { mode: 'drop' });
+    const paid = await createDeposit(s.url, token, 60_000);
+    const unpaid = await createDeposit(s.url, token, 20_000);
+    for (const deposit of [paid, unpaid]) {
+      const cancel = await api(
+        s.url,
+        'POST',
+        `/api/v1/payment/deposit/${deposit.transactionId}/cancel`,
+        { token },
+      );
+      expect(cancel.body).toMatchObject({ status: 'cancelled', reason: 'user_cancelled' });
+    }
+    // Paid in the MoMo app as the user cancelled; MoMo's IPN is lost.
+    await pay(s.url, paid.transactionId);
+
+    await recorder.waitFor('deposit_completed:v1', (e) => e.transactionId === paid.transactionId);
+    expect(await snapshot(s.url, token, paid.transactionId)).toMatchObject({
+      status: 'completed',
+      newBalance: 60_000,
+    });
+    await sleep(2500);
+    expect(await snapshot(s.url, token, unpaid.transactionId)).toMatchObject({
+      status: 'cancelled',
+      reason: 'user_cancelled',
+    });
+    // One query each, at expiry: no schedule of queries for a cancelled deposit.
+    expect(proxy.calls.filter((path) => path === '/v2/gateway/api/query')).toHaveLength(2);
+    expect(completions(recorder, paid.transactionId)).toHaveLength(1);
+    expect(await metrics(s.url)).toMatchObject({ reconcileCredited: 1, depositsExpired: 0 });
+  });
+
   it('reschedules pending deposits after a restart and credits them once', async () => {
     const s = await startTestServer({
       ...FAST,
