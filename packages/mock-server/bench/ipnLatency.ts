@@ -8,6 +8,7 @@ import { io as connect } from 'socket.io-client';
 import type { DepositCompletedEvent } from '@paysocket/protocol';
 import { signMomoIpn, type MomoIpnSignedValues } from '@paysocket/server';
 import { startMockServer } from '../src/index';
+import { latencyStats } from './latencyStats';
 
 const COUNT = Number(process.env.BENCH_IPN_COUNT ?? 1000);
 const WARMUP = 50;
@@ -81,18 +82,11 @@ try {
     }
   }
 
-  const stats = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const at = (p: number) =>
-      sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-    const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
-    return `p50 ${at(50).toFixed(2)} ms  p99 ${at(99).toFixed(2)} ms  mean ${mean.toFixed(2)} ms  max ${(sorted[sorted.length - 1] ?? NaN).toFixed(2)} ms`;
-  };
   console.log(
     `IPN -> deposit_completed:v1 at the client, ${COUNT} signed IPNs (after ${WARMUP} warm-up), database ${databasePath === ':memory:' ? ':memory:' : 'file (WAL)'}`,
   );
-  console.log(`  event arrived:  ${stats(latencies)}`);
-  console.log(`  IPN answered:   ${stats(ackLatencies)}`);
+  console.log(`  event arrived:  ${latencyStats(latencies)}`);
+  console.log(`  IPN answered:   ${latencyStats(ackLatencies)}`);
 } finally {
   socket.disconnect();
   await server.close();

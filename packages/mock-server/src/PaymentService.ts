@@ -6,9 +6,19 @@ import {
   MOMO_MAX_AMOUNT,
   MOMO_MIN_AMOUNT,
 } from '@paysocket/protocol';
-import type { MomoIpn, PaymentNotifier, StoreTransaction } from '@paysocket/server';
-import { ApiError } from './ApiError';
+import {
+  MomoApiError,
+  type MomoClient,
+  type MomoCreatePaymentResponse,
+  type MomoIpn,
+  type MomoQueryPaymentResponse,
+  type PaymentNotifier,
+  type StoreTransaction,
+} from '@paysocket/server';
+import { PaymentError } from './PaymentError';
 import type { PaymentStore, TransactionRecord } from './PaymentStore';
+import { Reconciler, type ReconcilerMetrics, type ReconcilerOptions } from './Reconciler';
+import { setLongTimeout, type LongTimeout } from './setLongTimeout';
 
 export interface PaymentServiceOptions {
   store: PaymentStore;
@@ -16,6 +26,15 @@ export interface PaymentServiceOptions {
   partnerCode: string;
   depositTtlMs: number;
   withdrawalDelayMs: number;
+  /** MoMo's API (or the fake provider's): every deposit is created there first. */
+  momo: MomoClient;
+  /** The `ipnUrl` and `redirectUrl` MoMo is given (the server's address is known once it listens). */
+  momoUrls: () => { ipnUrl: string; redirectUrl: string };
+  /**
+   * How deposits whose final IPN has not come are queried at MoMo (see {@link Reconciler});
+   * a deposit is expired only after MoMo said it was not paid.
+   */
+  reconcile: Pick<ReconcilerOptions, 'schedule' | 'concurrency' | 'logger'>;
   onError?: (error: unknown) => void;
 }
 
@@ -23,7 +42,7 @@ export interface PaymentServiceOptions {
 export type MomoResultOutcome = 'applied' | 'duplicate';
 
 /** Counters for `/metrics`. */
-export interface PaymentServiceMetrics {
+export interface PaymentServiceMetrics extends ReconcilerMetrics {
   ipnReceived: number;
   ipnApplied: number;
   ipnDuplicates: number;
@@ -50,8 +69,9 @@ export class PaymentService {
   readonly #store: PaymentStore;
   readonly #notifier: PaymentNotifier;
   readonly #options: PaymentServiceOptions;
-  readonly #timers = new Map<string, NodeJS.Timeout>();
-  readonly #metrics: PaymentServiceMetrics = {
+  readonly #timers = new Map<string, LongTimeout>();
+  readonly #reconciler: Reconciler;
+  readonly #metrics: Omit<PaymentServiceMetrics, keyof ReconcilerMetrics> = {
     ipnReceived: 0,
     ipnApplied: 0,
     ipnDuplicates: 0,
@@ -63,55 +83,94 @@ export class PaymentService {
     this.#store = options.store;
     this.#notifier = options.notifier;
     this.#options = options;
+    this.#reconciler = new Reconciler({
+      ...options.reconcile,
+      // Each query is a new request to MoMo, answered by orderId.
+      query: (orderId) => options.momo.queryPayment({ orderId, requestId: randomUUID() }),
+      load: (id) => this.#store.get(id),
+      apply: (id, answer: MomoQueryPaymentResponse) =>
+        this.applyMomoResult(id, answer.resultCode, String(answer.transId), answer.message),
+      expire: (id) => this.expire(id),
+    });
   }
 
-  /** Schedules expiry of pending deposits and completion of pending withdrawals left by an earlier run. */
+  /**
+   * Schedules reconciliation of pending deposits and completion of pending
+   * withdrawals left by an earlier run.
+   */
   resume(): void {
     const now = Date.now();
     for (const record of this.#store.pending()) {
-      if (record.type === 'deposit')
-        this.#schedule(record.id, (record.expiresAt ?? now) - now, () => this.expire(record.id));
+      if (record.type === 'deposit') this.#reconciler.track(record);
       else
         this.#schedule(record.id, record.createdAt + this.#options.withdrawalDelayMs - now, () =>
           this.completeWithdrawal(record.id),
         );
     }
+    for (const record of this.#store.cancelledByUser(now)) this.#reconciler.track(record);
   }
 
   /** Stops every timer (on close). */
   stop(): void {
-    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#reconciler.stop();
+    for (const timer of this.#timers.values()) timer.clear();
     this.#timers.clear();
   }
 
   getMetrics(): PaymentServiceMetrics {
-    return { ...this.#metrics };
+    return {
+      ...this.#metrics,
+      ...this.#reconciler.getMetrics(),
+    };
   }
 
   wallet(userId: string): number {
     return this.#store.balance(userId);
   }
 
-  createDeposit(userId: string, amount: unknown): TransactionRecord {
+  /**
+   * Creates the payment at MoMo, then the pending deposit with MoMo's links. When MoMo
+   * fails, nothing is stored: there would be no way to pay it.
+   */
+  async createDeposit(userId: string, amount: unknown): Promise<TransactionRecord> {
     if (typeof amount !== 'number' || !isValidMomoAmount(amount)) {
-      throw new ApiError(
-        400,
+      throw new PaymentError(
+        'invalid',
         'INVALID_AMOUNT',
         `amount must be an integer VND from ${MOMO_MIN_AMOUNT} to ${MOMO_MAX_AMOUNT}`,
       );
     }
     const now = Date.now();
+    const id = `MOMO${now}${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+    const requestId = randomUUID();
+    let created: MomoCreatePaymentResponse;
+    try {
+      created = await this.#options.momo.createPayment({
+        orderId: id,
+        requestId,
+        amount,
+        orderInfo: `Nạp ${vnd(amount)} VND vào ví PaySocket`,
+        ...this.#options.momoUrls(),
+        extraData: '',
+        lang: 'vi',
+      });
+    } catch (error) {
+      throw providerError(error);
+    }
     const record = this.#store.insert({
-      id: `MOMO${now}${randomUUID().replace(/-/g, '').slice(0, 10)}`,
+      id,
       userId,
       type: 'deposit',
       amount,
       message: `Chờ thanh toán ${vnd(amount)} VND qua MoMo`,
-      requestId: randomUUID(),
+      requestId,
       createdAt: now,
       expiresAt: now + this.#options.depositTtlMs,
+      paymentUrl: created.payUrl,
+      deeplink: created.deeplink,
+      qrCodeData: created.qrCodeUrl || created.payUrl,
     });
-    this.#schedule(record.id, this.#options.depositTtlMs, () => this.expire(record.id));
+    this.#reconciler.track(record);
     return record;
   }
 
@@ -119,15 +178,7 @@ export class PaymentService {
   owned(userId: string, id: string): TransactionRecord {
     const record = this.#store.get(id);
     if (!record || record.userId !== userId)
-      throw new ApiError(404, 'NOT_FOUND', 'no such transaction');
-    return record;
-  }
-
-  /** A deposit by its id (the fake MoMo app knows only the orderId, like a QR code). */
-  findDeposit(id: string): TransactionRecord {
-    const record = this.#store.get(id);
-    if (!record || record.type !== 'deposit')
-      throw new ApiError(404, 'NOT_FOUND', 'no such deposit');
+      throw new PaymentError('not_found', 'NOT_FOUND', 'no such transaction');
     return record;
   }
 
@@ -136,12 +187,17 @@ export class PaymentService {
   }
 
   cancelDeposit(userId: string, id: string): TransactionRecord {
-    return this.#store.eventLog.transaction((tx) => {
+    const cancelled = this.#store.eventLog.transaction((tx) => {
       const record = this.owned(userId, id);
-      if (record.type !== 'deposit') throw new ApiError(404, 'NOT_FOUND', 'no such deposit');
+      if (record.type !== 'deposit')
+        throw new PaymentError('not_found', 'NOT_FOUND', 'no such deposit');
       if (record.status === 'cancelled' && record.reason === 'user_cancelled') return record;
       if (record.status !== 'pending') {
-        throw new ApiError(409, 'NOT_PENDING', `the deposit is already ${record.status}`);
+        throw new PaymentError(
+          'conflict',
+          'NOT_PENDING',
+          `the deposit is already ${record.status}`,
+        );
       }
       return this.#finish(
         record,
@@ -151,6 +207,9 @@ export class PaymentService {
         tx,
       );
     });
+    // The user may have paid in the MoMo app at the same moment: MoMo is asked at expiry.
+    this.#reconciler.track(cancelled);
+    return cancelled;
   }
 
   /** Turns a deposit still pending at its expiry into failed `expired`. */
@@ -164,17 +223,23 @@ export class PaymentService {
     });
   }
 
-  /** Applies a verified IPN; throws {@link ApiError} for a refusal. */
+  /** An IPN refused before it could be applied (not MoMo's shape, or a bad signature). */
+  countRefusedIpn(): void {
+    this.#metrics.ipnReceived += 1;
+    this.#metrics.ipnRejected += 1;
+  }
+
+  /** Applies a verified IPN; throws {@link PaymentError} for a refusal. */
   applyMomoIpn(ipn: MomoIpn): MomoResultOutcome {
     this.#metrics.ipnReceived += 1;
     try {
       const record = this.#store.get(ipn.orderId);
       if (!record || record.type !== 'deposit')
-        throw new ApiError(404, 'NOT_FOUND', `unknown orderId ${ipn.orderId}`);
+        throw new PaymentError('not_found', 'NOT_FOUND', `unknown orderId ${ipn.orderId}`);
       if (ipn.partnerCode !== this.#options.partnerCode)
-        throw new ApiError(400, 'PARTNER_MISMATCH', 'partnerCode does not match');
+        throw new PaymentError('invalid', 'PARTNER_MISMATCH', 'partnerCode does not match');
       if (ipn.amount !== record.amount)
-        throw new ApiError(400, 'AMOUNT_MISMATCH', 'amount does not match the deposit');
+        throw new PaymentError('invalid', 'AMOUNT_MISMATCH', 'amount does not match the deposit');
       const outcome = this.applyMomoResult(
         record.id,
         ipn.resultCode,
@@ -205,7 +270,7 @@ export class PaymentService {
     const mapping = mapMomoResultCode(resultCode);
     return this.#store.eventLog.transaction((tx): MomoResultOutcome => {
       const record = this.#store.get(orderId);
-      if (!record) throw new ApiError(404, 'NOT_FOUND', `unknown orderId ${orderId}`);
+      if (!record) throw new PaymentError('not_found', 'NOT_FOUND', `unknown orderId ${orderId}`);
       const now = Date.now();
       if (mapping.status === 'pending') {
         const key = `pending:${resultCode}`;
@@ -235,8 +300,8 @@ export class PaymentService {
           this.#store.addResult(orderId, key);
           return 'duplicate';
         }
-        throw new ApiError(
-          409,
+        throw new PaymentError(
+          'conflict',
           'CONFLICTING_RESULT',
           `the deposit is already ${record.status}${record.reason ? ` (${record.reason})` : ''}`,
         );
@@ -256,8 +321,8 @@ export class PaymentService {
 
   createWithdrawal(userId: string, amount: unknown): TransactionRecord {
     if (typeof amount !== 'number' || !isValidMomoAmount(amount)) {
-      throw new ApiError(
-        400,
+      throw new PaymentError(
+        'invalid',
         'INVALID_AMOUNT',
         `amount must be an integer VND from ${MOMO_MIN_AMOUNT} to ${MOMO_MAX_AMOUNT}`,
       );
@@ -265,7 +330,11 @@ export class PaymentService {
     const record = this.#store.eventLog.transaction((tx) => {
       const available = this.#store.balance(userId) - this.#store.pendingWithdrawals(userId);
       if (amount > available)
-        throw new ApiError(409, 'INSUFFICIENT_FUNDS', `balance available is ${available} VND`);
+        throw new PaymentError(
+          'conflict',
+          'INSUFFICIENT_FUNDS',
+          `balance available is ${available} VND`,
+        );
       const now = Date.now();
       const created = this.#store.insert({
         id: `WD${now}${randomUUID().replace(/-/g, '').slice(0, 10)}`,
@@ -276,6 +345,9 @@ export class PaymentService {
         requestId: randomUUID(),
         createdAt: now,
         expiresAt: undefined,
+        paymentUrl: undefined,
+        deeplink: undefined,
+        qrCodeData: undefined,
       });
       this.#notifier.paymentStatusUpdate(
         userId,
@@ -376,23 +448,38 @@ export class PaymentService {
   }
 
   #unschedule(id: string): void {
-    clearTimeout(this.#timers.get(id));
+    this.#reconciler.untrack(id);
+    this.#timers.get(id)?.clear();
     this.#timers.delete(id);
   }
 
   #schedule(id: string, delayMs: number, run: () => void): void {
     this.#unschedule(id);
-    const timer = setTimeout(
-      () => {
-        try {
-          run();
-        } catch (error) {
-          (this.#options.onError ?? console.error)(error);
-        }
-      },
-      Math.max(0, delayMs),
-    );
-    timer.unref();
+    const timer = setLongTimeout(() => {
+      try {
+        run();
+      } catch (error) {
+        (this.#options.onError ?? console.error)(error);
+      }
+    }, delayMs);
     this.#timers.set(id, timer);
   }
+}
+
+/** A deposit MoMo did not create, as the REST API answers it (502: the upstream failed). */
+function providerError(error: unknown): PaymentError | unknown {
+  if (!(error instanceof MomoApiError)) return error;
+  if (error.retryable)
+    return new PaymentError(
+      'provider',
+      'PROVIDER_UNAVAILABLE',
+      `MoMo could not be reached: ${error.message}`,
+    );
+  return new PaymentError(
+    'provider',
+    'PROVIDER_ERROR',
+    error.resultCode === undefined
+      ? `MoMo's answer was not usable: ${error.message}`
+      : `MoMo refused the payment (resultCode ${error.resultCode}): ${error.message}`,
+  );
 }

@@ -1,6 +1,7 @@
 import Database from 'libsql';
 import type { TransactionStatus, TransactionType } from '@paysocket/protocol';
 import { SqliteEventLog, type SqliteDatabaseLike } from '@paysocket/server';
+import { TokenRevocations } from './TokenRevocations';
 
 /** A transaction as stored. Times are epoch milliseconds. */
 export interface TransactionRecord {
@@ -18,6 +19,10 @@ export interface TransactionRecord {
   createdAt: number;
   updatedAt: number;
   expiresAt: number | undefined;
+  /** Deposits: what MoMo's create answered (`payUrl`, `deeplink`, `qrCodeUrl`). */
+  paymentUrl: string | undefined;
+  deeplink: string | undefined;
+  qrCodeData: string | undefined;
 }
 
 interface TransactionRow {
@@ -35,11 +40,24 @@ interface TransactionRow {
   created_at: number;
   updated_at: number;
   expires_at: number | null;
+  payment_url: string | null;
+  deeplink: string | null;
+  qr_code_data: string | null;
 }
 
 export type NewTransaction = Pick<
   TransactionRecord,
-  'id' | 'userId' | 'type' | 'amount' | 'message' | 'requestId' | 'createdAt' | 'expiresAt'
+  | 'id'
+  | 'userId'
+  | 'type'
+  | 'amount'
+  | 'message'
+  | 'requestId'
+  | 'createdAt'
+  | 'expiresAt'
+  | 'paymentUrl'
+  | 'deeplink'
+  | 'qrCodeData'
 >;
 
 export interface TransactionChange {
@@ -52,14 +70,19 @@ export interface TransactionChange {
 }
 
 const COLUMNS = `position, id, user_id, type, status, reason, amount, new_balance,
-  provider_transaction_id, message, request_id, created_at, updated_at, expires_at`;
+  provider_transaction_id, message, request_id, created_at, updated_at, expires_at,
+  payment_url, deeplink, qr_code_data`;
+
+/** Columns added after the first release, for database files made before them. */
+const ADDED_COLUMNS = ['payment_url', 'deeplink', 'qr_code_data'] as const;
 
 /**
- * The mock server's SQLite store: wallets, transactions, MoMo idempotency records and (through
- * {@link SqliteEventLog}) the event log, all in one database so one transaction covers them.
+ * The mock server's SQLite store: wallets, transactions, MoMo idempotency records, token revocations and
+ * (through {@link SqliteEventLog}) the event log, all in one database so one transaction covers them.
  */
 export class PaymentStore {
   readonly eventLog: SqliteEventLog;
+  readonly revocations: TokenRevocations;
   readonly #db: Database.Database;
   readonly #sql;
 
@@ -87,7 +110,10 @@ export class PaymentStore {
         request_id TEXT NOT NULL,
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL,
-        expires_at INTEGER
+        expires_at INTEGER,
+        payment_url TEXT,
+        deeplink TEXT,
+        qr_code_data TEXT
       );
       CREATE INDEX IF NOT EXISTS transactions_by_user ON transactions (user_id, position);
       CREATE INDEX IF NOT EXISTS transactions_pending ON transactions (status) WHERE status = 'pending';
@@ -97,7 +123,16 @@ export class PaymentStore {
         PRIMARY KEY (order_id, result_key)
       );
     `);
+    const present = new Set(
+      (this.#db.prepare(`PRAGMA table_info(transactions)`).all() as Array<{ name: string }>).map(
+        (column) => column.name,
+      ),
+    );
+    for (const column of ADDED_COLUMNS) {
+      if (!present.has(column)) this.#db.exec(`ALTER TABLE transactions ADD COLUMN ${column} TEXT`);
+    }
     this.eventLog = new SqliteEventLog(this.#db as unknown as SqliteDatabaseLike);
+    this.revocations = new TokenRevocations(this.#db);
     const db = this.#db;
     this.#sql = {
       balance: db.prepare(`SELECT balance FROM wallets WHERE user_id = ?`),
@@ -107,8 +142,9 @@ export class PaymentStore {
          ON CONFLICT (user_id) DO UPDATE SET balance = balance + excluded.balance RETURNING balance`,
       ),
       insert: db.prepare(
-        `INSERT INTO transactions (id, user_id, type, status, amount, message, request_id, created_at, updated_at, expires_at)
-         VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO transactions (id, user_id, type, status, amount, message, request_id, created_at, updated_at, expires_at,
+           payment_url, deeplink, qr_code_data)
+         VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byId: db.prepare(`SELECT ${COLUMNS} FROM transactions WHERE id = ?`),
       page: db.prepare(
@@ -116,6 +152,11 @@ export class PaymentStore {
       ),
       pending: db.prepare(
         `SELECT ${COLUMNS} FROM transactions WHERE status = 'pending' ORDER BY position`,
+      ),
+      cancelledByUser: db.prepare(
+        `SELECT ${COLUMNS} FROM transactions
+         WHERE type = 'deposit' AND status = 'cancelled' AND reason = 'user_cancelled' AND expires_at > ?
+         ORDER BY position`,
       ),
       pendingWithdrawn: db.prepare(
         `SELECT COALESCE(SUM(amount), 0) AS total FROM transactions WHERE user_id = ? AND type = 'withdrawal' AND status = 'pending'`,
@@ -168,6 +209,9 @@ export class PaymentStore {
       record.createdAt,
       record.createdAt,
       record.expiresAt ?? null,
+      record.paymentUrl ?? null,
+      record.deeplink ?? null,
+      record.qrCodeData ?? null,
     );
     return this.get(record.id) as TransactionRecord;
   }
@@ -184,6 +228,11 @@ export class PaymentStore {
 
   pending(): TransactionRecord[] {
     return (this.#sql.pending.all() as TransactionRow[]).map(fromRow);
+  }
+
+  /** Deposits the user cancelled whose expiry is still after `now`. */
+  cancelledByUser(now: number): TransactionRecord[] {
+    return (this.#sql.cancelledByUser.all(now) as TransactionRow[]).map(fromRow);
   }
 
   update(id: string, change: TransactionChange): TransactionRecord {
@@ -245,5 +294,8 @@ function fromRow(row: TransactionRow): TransactionRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     expiresAt: row.expires_at ?? undefined,
+    paymentUrl: row.payment_url ?? undefined,
+    deeplink: row.deeplink ?? undefined,
+    qrCodeData: row.qr_code_data ?? undefined,
   };
 }

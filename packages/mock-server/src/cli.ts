@@ -8,7 +8,8 @@ const USAGE = `Usage: paysocket-mock-server [--port N] [--host H]
   --port N   port to listen on (0 = any free port); overrides PORT
   --host H   address to bind; overrides HOST
 Environment: PORT, HOST, JWT_SECRET, ALLOWED_ORIGINS, MOMO_PARTNER_CODE, MOMO_ACCESS_KEY,
-MOMO_SECRET_KEY, PUBLIC_URL, DATABASE_PATH, NODE_ENV`;
+MOMO_SECRET_KEY, MOMO_ENDPOINT, MOMO_REDIRECT_URL, PUBLIC_URL, DATABASE_PATH, DEPOSIT_TTL_SECONDS,
+RECONCILE_AFTER_SECONDS, METRICS_TOKEN, NODE_ENV`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -37,8 +38,9 @@ async function main(): Promise<void> {
     console.log(
       `fake MoMo page reachable for phones at ${config.publicUrl}/mock-momo/pay/:orderId`,
     );
+  console.log(`MoMo API: ${config.momoEndpoint ?? `${server.url}/mock-momo (the fake provider)`}`);
   if (!config.production)
-    console.log('development mode: dev login, confirm-deposit and the fake MoMo page are on');
+    console.log('development mode: dev login, confirm-deposit and the fake MoMo provider are on');
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

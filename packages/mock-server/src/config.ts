@@ -12,18 +12,40 @@ export interface MockServerConfig {
   allowedOrigins: string[];
   /** MoMo credentials (env `MOMO_PARTNER_CODE`, `MOMO_ACCESS_KEY`, `MOMO_SECRET_KEY`). */
   momo: { partnerCode: string; accessKey: string; secretKey: string };
-  /** Address a phone uses to reach the fake MoMo page (env `PUBLIC_URL`). */
+  /**
+   * MoMo's API base (env `MOMO_ENDPOINT`): `https://test-payment.momo.vn` for MoMo's test
+   * environment, `https://payment.momo.vn` for production. Undefined in development means the
+   * server's own fake provider at `{server}/mock-momo`; production requires it.
+   */
+  momoEndpoint: string | undefined;
+  /** Where MoMo sends the payer back (env `MOMO_REDIRECT_URL`); defaults to `{PUBLIC_URL or server}/`. */
+  momoRedirectUrl: string | undefined;
+  /** Address a phone uses to reach the fake MoMo page, and MoMo the IPN callback (env `PUBLIC_URL`). */
   publicUrl: string | undefined;
   /** SQLite file, or `:memory:`. Defaults to `paysocket-mock.db` (env `DATABASE_PATH`). */
   databasePath: string;
   /** How long a deposit's QR stays payable. Defaults to 15 minutes. */
   depositTtlMs: number;
+  /**
+   * When a pending deposit is first queried at MoMo, after creation; later queries back off
+   * (see `nextReconcileAt`). Defaults to 30 s (env `RECONCILE_AFTER_SECONDS`).
+   */
+  reconcileAfterMs: number;
+  /** Longest wait between two queries of one deposit. Defaults to 5 minutes. */
+  reconcileMaxIntervalMs: number;
+  /** MoMo queries in flight at once. Defaults to 4. */
+  reconcileConcurrency: number;
   /** How long a withdrawal stays pending before it completes. Defaults to 1500 ms. */
   withdrawalDelayMs: number;
   /** Lifetime of dev-login tokens. Defaults to 12 hours. */
   tokenTtlSeconds: number;
   /** Largest request body accepted, in bytes. Defaults to 16 KiB. */
   maxBodyBytes: number;
+  /**
+   * Bearer token `GET /metrics` requires (env `METRICS_TOKEN`). Unset: open in development,
+   * 404 in production.
+   */
+  metricsToken: string | undefined;
 }
 
 /** A configuration the server refuses to start with. */
@@ -57,6 +79,11 @@ export function loadConfig(
   const publicUrl =
     overrides.publicUrl ??
     (env.PUBLIC_URL ? normalizeOrigin(env.PUBLIC_URL, 'PUBLIC_URL') : undefined);
+  const reconcileAfterMs =
+    overrides.reconcileAfterMs ??
+    (env.RECONCILE_AFTER_SECONDS
+      ? parseSeconds(env.RECONCILE_AFTER_SECONDS, 'RECONCILE_AFTER_SECONDS', 24 * 60 * 60) * 1000
+      : 30_000);
   const config: MockServerConfig = {
     port: overrides.port ?? parsePort(env.PORT ?? '4000', 'PORT'),
     host: overrides.host ?? env.HOST ?? (publicUrl ? '0.0.0.0' : '127.0.0.1'),
@@ -83,26 +110,52 @@ export function loadConfig(
         env.MOMO_SECRET_KEY ??
         secretDefault(production, 'MOMO_SECRET_KEY', DEV_DEFAULTS.momo.secretKey),
     },
+    momoEndpoint:
+      overrides.momoEndpoint ??
+      (env.MOMO_ENDPOINT
+        ? parseHttpUrl(env.MOMO_ENDPOINT, 'MOMO_ENDPOINT').replace(/\/+$/, '')
+        : undefined),
+    momoRedirectUrl:
+      overrides.momoRedirectUrl ??
+      (env.MOMO_REDIRECT_URL
+        ? parseHttpUrl(env.MOMO_REDIRECT_URL, 'MOMO_REDIRECT_URL')
+        : undefined),
     publicUrl,
     databasePath: overrides.databasePath ?? env.DATABASE_PATH ?? 'paysocket-mock.db',
     depositTtlMs:
       overrides.depositTtlMs ??
       (env.DEPOSIT_TTL_SECONDS
-        ? parsePositiveInteger(env.DEPOSIT_TTL_SECONDS, 'DEPOSIT_TTL_SECONDS') * 1000
+        ? parseSeconds(env.DEPOSIT_TTL_SECONDS, 'DEPOSIT_TTL_SECONDS', MAX_DEPOSIT_TTL_SECONDS) *
+          1000
         : 15 * 60 * 1000),
+    reconcileAfterMs,
+    reconcileMaxIntervalMs:
+      overrides.reconcileMaxIntervalMs ?? Math.max(5 * 60 * 1000, reconcileAfterMs),
+    reconcileConcurrency: overrides.reconcileConcurrency ?? 4,
     withdrawalDelayMs: overrides.withdrawalDelayMs ?? 1500,
     tokenTtlSeconds: overrides.tokenTtlSeconds ?? 12 * 60 * 60,
     maxBodyBytes: overrides.maxBodyBytes ?? 16 * 1024,
+    metricsToken: overrides.metricsToken ?? (env.METRICS_TOKEN || undefined),
   };
   if (production) {
     if (
       config.jwtSecret === DEV_DEFAULTS.jwtSecret ||
-      config.momo.secretKey === DEV_DEFAULTS.momo.secretKey
+      config.momo.secretKey === DEV_DEFAULTS.momo.secretKey ||
+      config.momo.accessKey === DEV_DEFAULTS.momo.accessKey ||
+      config.momo.partnerCode === DEV_DEFAULTS.momo.partnerCode
     ) {
       throw new ConfigError('NODE_ENV=production refuses the development secrets');
     }
+    if (!config.momoEndpoint) {
+      throw new ConfigError(
+        "MOMO_ENDPOINT is required when NODE_ENV=production (https://payment.momo.vn, or https://test-payment.momo.vn for MoMo's test environment)",
+      );
+    }
     if (config.jwtSecret.length < 32) {
       throw new ConfigError('JWT_SECRET must be at least 32 characters in production');
+    }
+    if (config.metricsToken !== undefined && config.metricsToken.length < 16) {
+      throw new ConfigError('METRICS_TOKEN must be at least 16 characters in production');
     }
   }
   return config;
@@ -120,11 +173,24 @@ function parsePort(value: string, name: string): number {
   return port;
 }
 
-function parsePositiveInteger(value: string, name: string): number {
+/** A year: far past any payment link's life, and well inside what a Date can hold. */
+const MAX_DEPOSIT_TTL_SECONDS = 365 * 24 * 60 * 60;
+
+function parseSeconds(value: string, name: string, max: number): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value) || number < 1 || !Number.isSafeInteger(number))
-    throw new ConfigError(`${name} must be a whole number of seconds (at least 1), got "${value}"`);
+  if (!/^\d+$/.test(value) || number < 1 || number > max)
+    throw new ConfigError(
+      `${name} must be a whole number of seconds from 1 to ${max}, got "${value}"`,
+    );
   return number;
+}
+
+/** An http(s) URL without query or fragment, as `URL.href`. */
+function parseHttpUrl(value: string, name: string): string {
+  normalizeOrigin(value, name);
+  const url = new URL(value);
+  if (url.search || url.hash) throw new ConfigError(`${name}: "${value}" must not carry ? or #`);
+  return url.href;
 }
 
 function normalizeOrigin(value: string, name: string): string {

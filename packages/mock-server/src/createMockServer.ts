@@ -5,13 +5,18 @@ import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@paysocket/protocol';
 import {
   PaymentNotifier,
+  createMomoClient,
   createOriginAllowRequest,
   createSessionOriginGuard,
   createSocketAuthMiddleware,
   verifyAccessToken,
+  type MomoClient,
 } from '@paysocket/server';
+import { API_PATHS } from '@paysocket/protocol';
 import { loadConfig, type MockServerConfig } from './config';
 import { createApp } from './createApp';
+import { FakeMomo } from './fakeMomo/FakeMomo';
+import { FakeMomoStore } from './fakeMomo/FakeMomoStore';
 import { PaymentService } from './PaymentService';
 import { PaymentStore } from './PaymentStore';
 
@@ -27,6 +32,8 @@ export interface MockServer {
   readonly httpServer: HttpServer;
   readonly notifier: PaymentNotifier;
   readonly service: PaymentService;
+  /** The fake MoMo provider (development only). */
+  readonly fakeMomo: FakeMomo | undefined;
   /** `http://HOST:PORT` once listening. */
   readonly url: string;
   /** The port bound (useful with port 0). */
@@ -67,25 +74,62 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     },
   });
   const notifier = new PaymentNotifier({ io, eventLog: store.eventLog });
+  const fakeMomoStore = config.production ? undefined : new FakeMomoStore(config.databasePath);
+  const fakeMomo = fakeMomoStore && new FakeMomo({ store: fakeMomoStore, ...config.momo });
+  // In development the endpoint is this server's own fake provider, whose port is known
+  // only once it listens; the client is made on first use.
+  let momoClient: MomoClient | undefined;
+  const momoApi = (): MomoClient =>
+    (momoClient ??= createMomoClient({
+      endpoint: config.momoEndpoint ?? `${selfUrl()}/mock-momo`,
+      ...config.momo,
+    }));
+  const momo: MomoClient = {
+    createPayment: (request) => momoApi().createPayment(request),
+    queryPayment: (request) => momoApi().queryPayment(request),
+  };
+  const publicBase = () => config.publicUrl ?? selfUrl();
   const service = new PaymentService({
     store,
     notifier,
     partnerCode: config.momo.partnerCode,
     depositTtlMs: config.depositTtlMs,
     withdrawalDelayMs: config.withdrawalDelayMs,
+    momo,
+    momoUrls: () => ({
+      ipnUrl: `${publicBase()}${API_PATHS.momoCallback}`,
+      redirectUrl: config.momoRedirectUrl ?? `${publicBase()}/`,
+    }),
+    reconcile: {
+      schedule: {
+        firstAfterMs: config.reconcileAfterMs,
+        maxIntervalMs: config.reconcileMaxIntervalMs,
+      },
+      concurrency: config.reconcileConcurrency,
+    },
   });
   io.use(
     createSocketAuthMiddleware({
       verifyToken: (token) => verifyAccessToken(token, config.jwtSecret),
+      isRevoked: (claims, token) => store.revocations.isRevoked(claims, token),
     }),
   );
   notifier.attach();
 
-  const app = createApp({ config, service, notifier, io, isAllowedOrigin, selfUrl, startedAt });
+  const app = createApp({
+    config,
+    service,
+    notifier,
+    io,
+    revocations: store.revocations,
+    fakeMomo,
+    isAllowedOrigin,
+    selfUrl,
+    startedAt,
+  });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   io.attach(httpServer);
   io.engine.use(createSessionOriginGuard(isAllowedOrigin));
-  service.resume();
 
   let listening = false;
   let closed: Promise<void> | undefined;
@@ -97,6 +141,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     httpServer,
     notifier,
     service,
+    fakeMomo,
     get url() {
       return `http://${displayHost()}:${port}`;
     },
@@ -110,6 +155,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
           httpServer.off('error', reject);
           port = (httpServer.address() as AddressInfo).port;
           listening = true;
+          // Only now is the fake provider's address (this server's) known to the queries.
+          service.resume();
           resolve(`http://${displayHost()}:${port}`);
         });
       });
@@ -117,8 +164,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     close() {
       closed ??= new Promise<void>((resolve) => {
         service.stop();
+        fakeMomo?.stop();
         const finish = () => {
           store.close();
+          fakeMomoStore?.close();
           resolve();
         };
         if (!listening) {

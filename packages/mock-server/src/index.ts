@@ -13,3 +13,12 @@ export {
 } from './PaymentService';
 export { PaymentStore, type TransactionRecord } from './PaymentStore';
 export { ApiError } from './ApiError';
+export { PaymentError, type PaymentErrorKind } from './PaymentError';
+export {
+  FakeMomo,
+  type FakeMomoOptions,
+  type IpnDelivery,
+  type MomoAnswer,
+  type SettleResult,
+} from './fakeMomo/FakeMomo';
+export { FakeMomoStore, type FakeMomoPayment } from './fakeMomo/FakeMomoStore';

@@ -1,15 +1,8 @@
-import { API_PATHS, type TransactionSnapshot } from '@paysocket/protocol';
+import type { TransactionSnapshot } from '@paysocket/protocol';
 import type { TransactionRecord } from './PaymentStore';
 
-/**
- * The REST view of a transaction. `baseUrl` is where a phone reaches the fake MoMo page
- * (PUBLIC_URL, or the origin the request came in on).
- */
-export function toSnapshot(
-  record: TransactionRecord,
-  baseUrl: string,
-  now = Date.now(),
-): TransactionSnapshot {
+/** The REST view of a transaction; a deposit's links are what MoMo's create answered. */
+export function toSnapshot(record: TransactionRecord, now = Date.now()): TransactionSnapshot {
   const snapshot: TransactionSnapshot = {
     transactionId: record.id,
     type: record.type,
@@ -25,11 +18,10 @@ export function toSnapshot(
     snapshot.providerTransactionId = record.providerTransactionId;
   if (record.reason !== undefined) snapshot.reason = record.reason;
   if (record.type === 'deposit') {
-    const paymentUrl = `${baseUrl}${API_PATHS.mockMomoPay(record.id)}`;
     snapshot.expiresAt = new Date(record.expiresAt ?? record.createdAt).toISOString();
-    snapshot.paymentUrl = paymentUrl;
-    snapshot.deeplink = `momo://app?action=payWithApp&isScanQR=false&serviceType=app&sid=${encodeURIComponent(record.id)}&v=3.0`;
-    snapshot.qrCodeData = paymentUrl;
+    if (record.paymentUrl !== undefined) snapshot.paymentUrl = record.paymentUrl;
+    if (record.deeplink !== undefined) snapshot.deeplink = record.deeplink;
+    if (record.qrCodeData !== undefined) snapshot.qrCodeData = record.qrCodeData;
   }
   return snapshot;
 }

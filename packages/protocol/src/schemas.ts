@@ -130,14 +130,22 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export type PaymentEvent =
   DepositCompletedEvent | WithdrawalCompletedEvent | PaymentStatusUpdateEvent;
 
-/** Request bodies of the REST API. */
-export interface DepositRequest {
-  amount: number;
-  provider: 'momo';
-}
-export interface WithdrawRequest {
-  amount: number;
-}
-export interface LoginRequest {
-  userId: string;
-}
+/**
+ * Request bodies of the REST API. They check shape; the server still applies its rules
+ * (MoMo's amount range, the balance) and refuses with its own codes. Marked pure, so a
+ * browser bundle that never parses a request leaves them out.
+ */
+export const depositRequestSchema = /* @__PURE__ */ z.object({
+  amount: /* @__PURE__ */ z.int(),
+  provider: /* @__PURE__ */ z.literal('momo'),
+});
+export const withdrawRequestSchema = /* @__PURE__ */ z.object({
+  amount: /* @__PURE__ */ z.int(),
+});
+/** The dev login's user id: 1-64 letters, digits or `_ . @ -`. */
+export const loginRequestSchema = /* @__PURE__ */ z.object({
+  userId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9_.@-]{1,64}$/)),
+});
+export type DepositRequest = z.infer<typeof depositRequestSchema>;
+export type WithdrawRequest = z.infer<typeof withdrawRequestSchema>;
+export type LoginRequest = z.infer<typeof loginRequestSchema>;

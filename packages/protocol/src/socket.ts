@@ -27,7 +27,7 @@ export interface HandshakeAuth {
 }
 
 /** Codes in `err.data.code` of a refused handshake (the error message is `UNAUTHORIZED`). */
-export type HandshakeErrorCode = 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+export type HandshakeErrorCode = 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'TOKEN_REVOKED';
 export interface HandshakeErrorData {
   code: HandshakeErrorCode;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import type { HandshakeErrorCode } from '@paysocket/protocol';
 
@@ -5,6 +6,8 @@ import type { HandshakeErrorCode } from '@paysocket/protocol';
 export interface AccessTokenClaims {
   userId: string;
   expiresAt: Date;
+  /** The token's `jti`, when it has one: what a revocation list can name it by. */
+  tokenId?: string | undefined;
 }
 
 export interface SignAccessTokenOptions {
@@ -25,7 +28,7 @@ export class AccessTokenError extends Error {
 const ALGORITHM = 'HS256';
 const encoder = new TextEncoder();
 
-/** Signs an HS256 JWT whose `sub` is the user id. */
+/** Signs an HS256 JWT whose `sub` is the user id, with a random `jti` so it can be revoked alone. */
 export async function signAccessToken(
   userId: string,
   secret: string,
@@ -35,6 +38,7 @@ export async function signAccessToken(
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(userId)
     .setIssuedAt()
+    .setJti(randomUUID())
     .setExpirationTime(`${options.expiresInSeconds ?? 3600}s`)
     .sign(encoder.encode(secret));
 }
@@ -53,7 +57,11 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
       throw new AccessTokenError('UNAUTHORIZED', 'token has no subject');
     }
-    return { userId: payload.sub, expiresAt: new Date((payload.exp ?? 0) * 1000) };
+    return {
+      userId: payload.sub,
+      expiresAt: new Date((payload.exp ?? 0) * 1000),
+      tokenId: typeof payload.jti === 'string' && payload.jti.length > 0 ? payload.jti : undefined,
+    };
   } catch (error) {
     if (error instanceof AccessTokenError) throw error;
     if (error instanceof errors.JWTExpired) {

@@ -62,3 +62,27 @@ export {
   type MomoIpn,
   type MomoIpnParseResult,
 } from './momoIpnSchema';
+export {
+  createMomoClient,
+  momoCreatePaymentResponseSchema,
+  momoQueryPaymentResponseSchema,
+  type MomoClient,
+  type MomoClientOptions,
+  type MomoCreatePaymentRequest,
+  type MomoCreatePaymentResponse,
+  type MomoQueryPaymentRequest,
+  type MomoQueryPaymentResponse,
+} from './createMomoClient';
+export { MomoApiError, type MomoApiErrorDetails, type MomoApiErrorKind } from './MomoApiError';
+export {
+  MOMO_CREATE_SIGNED_FIELDS,
+  MOMO_QUERY_SIGNED_FIELDS,
+  buildMomoCreateRawSignature,
+  buildMomoQueryRawSignature,
+  signMomoCreateRequest,
+  signMomoQueryRequest,
+  verifyMomoCreateSignature,
+  verifyMomoQuerySignature,
+  type MomoCreateSignedValues,
+  type MomoQuerySignedValues,
+} from './momoApiSignature';

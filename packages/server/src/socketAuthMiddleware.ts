@@ -16,6 +16,12 @@ export interface AuthenticatedSocketData {
 export interface SocketAuthOptions {
   /** Checks a token and returns its user; throw {@link AccessTokenError} to refuse it. */
   verifyToken: (token: string) => Promise<AccessTokenClaims>;
+  /**
+   * Whether a verified token was revoked (logout, a stolen session): such a handshake is
+   * refused with `data.code` `TOKEN_REVOKED`. A hook that throws or rejects refuses the
+   * handshake too (`UNAUTHORIZED`): an unknown answer never lets a token through.
+   */
+  isRevoked?: (claims: AccessTokenClaims, token: string) => boolean | Promise<boolean>;
 }
 
 /** The error a refused handshake fails with: message `UNAUTHORIZED`, `data.code` set. */
@@ -44,7 +50,7 @@ export function createSocketAuthMiddleware(options: SocketAuthOptions) {
       next(handshakeError('UNAUTHORIZED'));
       return;
     }
-    options.verifyToken(token).then(
+    authenticate(token, options).then(
       (claims) => {
         (socket.data as AuthenticatedSocketData).userId = claims.userId;
         next();
@@ -54,4 +60,12 @@ export function createSocketAuthMiddleware(options: SocketAuthOptions) {
       },
     );
   };
+}
+
+async function authenticate(token: string, options: SocketAuthOptions): Promise<AccessTokenClaims> {
+  const claims = await options.verifyToken(token);
+  if (options.isRevoked && (await options.isRevoked(claims, token))) {
+    throw new AccessTokenError('TOKEN_REVOKED', 'token revoked');
+  }
+  return claims;
 }

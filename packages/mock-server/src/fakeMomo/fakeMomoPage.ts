@@ -1,14 +1,13 @@
-import type { TransactionRecord } from './PaymentStore';
+import type { FakeMomoPayment } from './FakeMomoStore';
 
 /** `100000` -> `100.000 ₫`, the way a Vietnamese wallet app shows it. */
 export function formatVnd(amount: number): string {
   return `${amount.toLocaleString('vi-VN')} ₫`;
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  completed: 'Giao dịch đã được thanh toán',
-  failed: 'Giao dịch không còn hiệu lực',
-  cancelled: 'Giao dịch đã bị huỷ',
+const STATUS_TEXT: Record<number, string> = {
+  0: 'Giao dịch đã được thanh toán',
+  1006: 'Giao dịch đã bị huỷ',
 };
 
 function escapeHtml(text: string): string {
@@ -37,6 +36,7 @@ function layout(title: string, body: string): string {
   button[value=decline] { background: #eee; color: #333; }
   .result { text-align: center; font-size: 18px; font-weight: 600; }
   .note { color: #777; font-size: 13px; text-align: center; margin-top: 16px; }
+  .back { display: block; text-align: center; margin-top: 16px; color: #a50064; font-weight: 600; }
 </style>
 </head>
 <body>
@@ -46,23 +46,23 @@ function layout(title: string, body: string): string {
 </html>`;
 }
 
-/** The confirm screen of the fake MoMo app for one deposit. */
-export function renderPayPage(record: TransactionRecord, merchant: string): string {
+/** The confirm screen of the fake MoMo app for one payment, from MoMo's own record of it. */
+export function renderPayPage(payment: FakeMomoPayment, merchant: string): string {
   const details = `
     <div class="label">Số tiền thanh toán</div>
-    <div class="amount" data-testid="amount">${escapeHtml(formatVnd(record.amount))}</div>
+    <div class="amount" data-testid="amount">${escapeHtml(formatVnd(payment.amount))}</div>
     <dl>
       <dt>Nhà cung cấp</dt><dd>${escapeHtml(merchant)}</dd>
-      <dt>Mã đơn hàng</dt><dd>${escapeHtml(record.id)}</dd>
-      <dt>Hết hạn lúc</dt><dd>${escapeHtml(new Date(record.expiresAt ?? record.createdAt).toLocaleTimeString('vi-VN'))}</dd>
+      <dt>Mã đơn hàng</dt><dd>${escapeHtml(payment.orderId)}</dd>
+      <dt>Nội dung</dt><dd>${escapeHtml(payment.orderInfo)}</dd>
     </dl>`;
   const actions =
-    record.status === 'pending'
+    payment.resultCode === 1000
       ? `<form method="post">
       <button type="submit" name="action" value="decline">Từ chối</button>
       <button type="submit" name="action" value="pay">Thanh toán</button>
     </form>`
-      : `<p class="result" data-testid="status">${escapeHtml(STATUS_TEXT[record.status] ?? record.status)}</p>`;
+      : `<p class="result" data-testid="status">${escapeHtml(STATUS_TEXT[payment.resultCode] ?? `Mã kết quả ${payment.resultCode}`)}</p>`;
   return layout(
     'Xác nhận thanh toán',
     `<div class="card">${details}${actions}</div>
@@ -70,11 +70,14 @@ export function renderPayPage(record: TransactionRecord, merchant: string): stri
   );
 }
 
-/** What the fake MoMo app shows after Pay or Decline. */
-export function renderResultPage(title: string, detail: string): string {
+/** What the fake MoMo app shows after Pay or Decline, with MoMo's way back to the merchant. */
+export function renderResultPage(title: string, detail: string, returnUrl?: string): string {
+  const back = returnUrl
+    ? `<a class="back" href="${escapeHtml(returnUrl)}">Quay về cửa hàng</a>`
+    : '';
   return layout(
     title,
     `<div class="card"><p class="result" data-testid="result">${escapeHtml(title)}</p>
-  <p class="note">${escapeHtml(detail)}</p></div>`,
+  <p class="note">${escapeHtml(detail)}</p>${back}</div>`,
   );
 }

@@ -22,7 +22,7 @@ function postForm(url: string, path: string, action: string, origin: string) {
   });
 }
 
-describe('fake MoMo app page', { timeout: 30_000 }, () => {
+describe('fake MoMo pay page', { timeout: 30_000 }, () => {
   it('shows the amount in VND with Pay and Decline, and Pay completes the deposit through a signed IPN', async () => {
     t = await startTestServer();
     const token = await login(t.url, 'alice');
@@ -93,16 +93,29 @@ describe('fake MoMo app page', { timeout: 30_000 }, () => {
 });
 
 describe('production mode', { timeout: 30_000 }, () => {
-  const productionEnv = {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
+  const keys = {
     MOMO_PARTNER_CODE: 'MOMOPROD',
     MOMO_ACCESS_KEY: 'prod-access',
     MOMO_SECRET_KEY: 'prod-secret',
   };
+  const productionEnv = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
+    MOMO_ENDPOINT: 'https://test-payment.momo.vn',
+    ...keys,
+  };
+  let provider: TestServer | undefined;
+  afterEach(async () => {
+    await provider?.cleanup();
+    provider = undefined;
+  });
 
-  it('refuses the dev login, confirm-deposit and the fake MoMo page, and trusts integrator JWTs', async () => {
-    t = await startTestServer({ env: productionEnv });
+  it('refuses the dev login, confirm-deposit and the whole fake provider, and trusts integrator JWTs', async () => {
+    // MoMo for this production server: another (development) server's fake provider, same keys.
+    provider = await startTestServer({ env: keys });
+    t = await startTestServer({
+      env: { ...productionEnv, MOMO_ENDPOINT: `${provider.url}/mock-momo` },
+    });
     const loginResult = await api(t.url, 'POST', '/api/v1/auth/login', {
       body: { userId: 'alice' },
     });
@@ -111,12 +124,20 @@ describe('production mode', { timeout: 30_000 }, () => {
     const { signAccessToken } = await import('@paysocket/server');
     const token = await signAccessToken('alice', productionEnv.JWT_SECRET);
     const deposit = await createDeposit(t.url, token);
+    expect(deposit.paymentUrl).toBe(`${provider.url}/mock-momo/pay/${deposit.transactionId}`);
     const confirm = await api(t.url, 'POST', '/api/v1/payment/confirm-deposit', {
       token,
       body: { transactionId: deposit.transactionId },
     });
     expect(confirm.status).toBe(403);
-    expect((await api(t.url, 'GET', `/mock-momo/pay/${deposit.transactionId}`)).status).toBe(403);
+    for (const [method, path, body] of [
+      ['GET', `/mock-momo/pay/${deposit.transactionId}`, undefined],
+      ['POST', '/mock-momo/v2/gateway/api/create', {}],
+      ['POST', '/mock-momo/v2/gateway/api/query', {}],
+      ['POST', '/mock-momo/dev/ipn-mode', { mode: 'drop' }],
+    ] as const) {
+      expect((await api(t.url, method, path, { body })).status, path).toBe(404);
+    }
     const ownOrigin = await api(t.url, 'GET', '/api/v1/wallet', {
       token,
       headers: { origin: t.url },
@@ -124,13 +145,27 @@ describe('production mode', { timeout: 30_000 }, () => {
     expect(ownOrigin.status, 'own origins are allowed only in development').toBe(403);
   });
 
-  it('refuses to start with dev-default or missing secrets', async () => {
+  it('refuses to start with dev-default or missing secrets, or without MOMO_ENDPOINT', async () => {
     const { ConfigError, DEV_DEFAULTS, loadConfig } = await import('../src/index');
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...productionEnv, JWT_SECRET: DEV_DEFAULTS.jwtSecret })).toThrow(
       /development secrets/,
     );
+    expect(() =>
+      loadConfig({ ...productionEnv, MOMO_ACCESS_KEY: DEV_DEFAULTS.momo.accessKey }),
+    ).toThrow(/development secrets/);
     expect(() => loadConfig({ ...productionEnv, JWT_SECRET: 'short' })).toThrow(/at least 32/);
+    expect(() => loadConfig({ ...productionEnv, MOMO_ENDPOINT: undefined })).toThrow(
+      /MOMO_ENDPOINT is required/,
+    );
+    expect(loadConfig(productionEnv).momoEndpoint).toBe('https://test-payment.momo.vn');
+    expect(loadConfig({ MOMO_ENDPOINT: 'http://127.0.0.1:9/mock-momo/' }).momoEndpoint).toBe(
+      'http://127.0.0.1:9/mock-momo',
+    );
+    expect(loadConfig({}).momoEndpoint).toBeUndefined();
+    for (const bad of ['ftp://momo.vn', 'not a url', 'https://momo.vn/?a=1']) {
+      expect(() => loadConfig({ MOMO_ENDPOINT: bad }), bad).toThrow(/MOMO_ENDPOINT/);
+    }
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'not a url' })).toThrow(/ALLOWED_ORIGINS/);
     expect(loadConfig({}).depositTtlMs).toBe(15 * 60 * 1000);
     expect(loadConfig({ DEPOSIT_TTL_SECONDS: '30' }).depositTtlMs).toBe(30_000);
