@@ -7,6 +7,7 @@ import {
   PaymentNotifier,
   createMomoClient,
   createOriginAllowRequest,
+  createSessionOriginGuard,
   createSocketAuthMiddleware,
   verifyAccessToken,
   type MomoClient,
@@ -119,6 +120,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   io.attach(httpServer);
+  io.engine.use(createSessionOriginGuard(isAllowedOrigin));
   service.resume();
 
   let listening = false;

@@ -67,3 +67,5 @@ export {
   type ServerToClientEvents,
 } from './socket';
 export { PAYMENT_EVENT_SCHEMAS } from './paymentEventSchemas';
+// Its own module, so that browser bundles, which never read a handshake, leave it out.
+export { handshakeAuthSchema, type ParsedHandshakeAuth } from './handshakeAuthSchema';

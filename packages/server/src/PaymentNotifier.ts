@@ -1,13 +1,15 @@
-import type { Server, Socket } from 'socket.io';
+import type { BroadcastOperator, Server, Socket } from 'socket.io';
 import {
   EVENTS,
-  depositCompletedSchema,
-  paymentStatusUpdateSchema,
+  EVENT_NAME_BY_KIND,
+  PAYMENT_EVENT_SCHEMAS,
+  handshakeAuthSchema,
   userRoom,
-  withdrawalCompletedSchema,
+  type ClientToServerEvents,
   type DepositCompletedEvent,
-  type PaymentEventName,
+  type PaymentEventKind,
   type PaymentStatusUpdateEvent,
+  type ServerToClientEvents,
   type SessionInfo,
   type WithdrawalCompletedEvent,
 } from '@paysocket/protocol';
@@ -20,23 +22,50 @@ import type {
 } from './EventLog';
 import type { AuthenticatedSocketData } from './socketAuthMiddleware';
 
+interface PaymentEventByKind {
+  deposit_completed: DepositCompletedEvent;
+  withdrawal_completed: WithdrawalCompletedEvent;
+  payment_status_update: PaymentStatusUpdateEvent;
+}
 type Stamped = 'type' | 'eventId' | 'seq' | 'timestamp';
-/** What the caller supplies for each event; the notifier adds type, eventId, seq and timestamp. */
-export type DepositCompletedData = Omit<DepositCompletedEvent, Stamped> & { timestamp?: string };
-export type WithdrawalCompletedData = Omit<WithdrawalCompletedEvent, Stamped> & {
+/** What the caller supplies for an event; the notifier adds type, eventId, seq and timestamp. */
+type EventData<Kind extends PaymentEventKind> = Omit<PaymentEventByKind[Kind], Stamped> & {
   timestamp?: string;
 };
-export type PaymentStatusUpdateData = Omit<PaymentStatusUpdateEvent, Stamped> & {
-  timestamp?: string;
-};
+export type DepositCompletedData = EventData<'deposit_completed'>;
+export type WithdrawalCompletedData = EventData<'withdrawal_completed'>;
+export type PaymentStatusUpdateData = EventData<'payment_status_update'>;
 
 /** The event as emitted: at once with a synchronous {@link EventLog}, once stored with an {@link AsyncEventLog}. */
 export type Notified<Log, Event> = Log extends EventLog ? Event : Promise<Event>;
 /** The caller's store transaction to join: only a synchronous {@link EventLog} has one. */
 export type CallerTransaction<Log> = Log extends EventLog ? [tx?: StoreTransaction] : [];
 
+/** The server-side message that carries an appended event to the other nodes. */
+const RELAY = 'paysocket:event';
+
+/** Messages between the nodes of a cluster (multi-node mode). */
+export interface NotifierServerSideEvents {
+  [RELAY]: (event: StoredEvent) => void;
+}
+
+/** The Socket.IO server the notifier emits on, typed with the wire protocol's event maps. */
+export type PaymentSocketServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  NotifierServerSideEvents,
+  AuthenticatedSocketData
+>;
+/** One authenticated socket of a {@link PaymentSocketServer}. */
+export type PaymentSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  NotifierServerSideEvents,
+  AuthenticatedSocketData
+>;
+
 export interface PaymentNotifierOptions<Log extends EventLog | AsyncEventLog = EventLog> {
-  io: Server;
+  io: PaymentSocketServer;
   eventLog: Log;
   /**
    * Several nodes share the event log (e.g. a `RedisEventLog`) and a Socket.IO cluster
@@ -60,21 +89,11 @@ export interface NotifierMetrics {
 }
 
 interface UserSocket {
-  socket: Socket;
+  socket: PaymentSocket;
   /** Live events held back while the socket is replayed to; `undefined` once it has its session. */
   held: StoredEvent[] | undefined;
   /** The `lastSeq` of the socket's session: events at or below it never arrive live. */
   floor: number;
-}
-
-/** The server-side message that carries an appended event to the other nodes. */
-const RELAY = 'paysocket:event';
-
-interface SafeParser {
-  safeParse(value: unknown): {
-    success: boolean;
-    error?: { issues: Array<{ message: string; path: PropertyKey[] }> };
-  };
 }
 
 /**
@@ -84,7 +103,7 @@ interface SafeParser {
  * that connect are replayed what they missed, then told their `session:v1`.
  */
 export class PaymentNotifier<Log extends EventLog | AsyncEventLog = EventLog> {
-  readonly #io: Server;
+  readonly #io: PaymentSocketServer;
   readonly #log: Log;
   readonly #multiNode: boolean;
   readonly #onError: (error: unknown) => void;
@@ -113,7 +132,7 @@ export class PaymentNotifier<Log extends EventLog | AsyncEventLog = EventLog> {
       void this.handleConnection(socket);
     });
     if (this.#multiNode) {
-      this.#io.on(RELAY, (event: StoredEvent) => this.#deliverLocally(event));
+      this.#io.on(RELAY, (event) => this.#deliverLocally(event));
     }
   }
 
@@ -123,8 +142,8 @@ export class PaymentNotifier<Log extends EventLog | AsyncEventLog = EventLog> {
    * arrive meanwhile are held back and sent after the replay, in seq order and each once,
    * so none slips past unseen.
    */
-  async handleConnection(socket: Socket): Promise<void> {
-    const { userId } = socket.data as AuthenticatedSocketData;
+  async handleConnection(socket: PaymentSocket): Promise<void> {
+    const { userId } = socket.data;
     const entry: UserSocket = { socket, held: [], floor: 0 };
     let entries = this.#sockets.get(userId);
     if (!entries) this.#sockets.set(userId, (entries = new Set()));
@@ -138,14 +157,15 @@ export class PaymentNotifier<Log extends EventLog | AsyncEventLog = EventLog> {
     });
     try {
       await socket.join(userRoom(userId));
-      const { epoch, lastSeq: requested } = readResume(socket.handshake.auth);
+      const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+      const { epoch, lastSeq: requested } = auth.success ? auth.data : {};
       let upTo: number;
       let gap = false;
       let replayedUpTo = -1;
       if (requested !== undefined && epoch === this.#log.epoch) {
         const replay = await this.#log.replay(userId, requested);
         for (const event of replay.events) {
-          socket.emit(event.name, event.payload as never);
+          emitEvent(socket, event);
           replayedUpTo = event.seq;
         }
         this.#metrics.eventsReplayed += replay.events.length;
@@ -159,7 +179,7 @@ export class PaymentNotifier<Log extends EventLog | AsyncEventLog = EventLog> {
       let sentUpTo = replayedUpTo;
       for (const event of held) {
         if (event.seq <= sentUpTo) continue;
-        socket.emit(event.name, event.payload as never);
+        emitEvent(socket, event);
         sentUpTo = event.seq;
         upTo = Math.max(upTo, event.seq);
       }
@@ -172,7 +192,7 @@ export class PaymentNotifier<Log extends EventLog | AsyncEventLog = EventLog> {
         gap,
         serverTime: new Date().toISOString(),
       };
-      socket.emit(EVENTS.session, session as never);
+      socket.emit(EVENTS.session, session);
       this.#metrics.sessionsStarted += 1;
     } catch (error) {
       this.#onError(error);
@@ -186,18 +206,7 @@ export class PaymentNotifier<Log extends EventLog | AsyncEventLog = EventLog> {
     data: DepositCompletedData,
     ...tx: CallerTransaction<Log>
   ): Notified<Log, DepositCompletedEvent> {
-    const event = {
-      ...data,
-      type: 'deposit_completed' as const,
-      timestamp: data.timestamp ?? now(),
-    };
-    return this.#notify(
-      userId,
-      EVENTS.depositCompleted,
-      depositCompletedSchema,
-      event,
-      tx[0],
-    ) as Notified<Log, DepositCompletedEvent>;
+    return this.#notify('deposit_completed', userId, data, tx[0]);
   }
 
   /** Notifies that a withdrawal completed. Pass the store transaction that debited it. */
@@ -206,18 +215,7 @@ export class PaymentNotifier<Log extends EventLog | AsyncEventLog = EventLog> {
     data: WithdrawalCompletedData,
     ...tx: CallerTransaction<Log>
   ): Notified<Log, WithdrawalCompletedEvent> {
-    const event = {
-      ...data,
-      type: 'withdrawal_completed' as const,
-      timestamp: data.timestamp ?? now(),
-    };
-    return this.#notify(
-      userId,
-      EVENTS.withdrawalCompleted,
-      withdrawalCompletedSchema,
-      event,
-      tx[0],
-    ) as Notified<Log, WithdrawalCompletedEvent>;
+    return this.#notify('withdrawal_completed', userId, data, tx[0]);
   }
 
   /** Notifies any other status change (pending, failed, cancelled). */
@@ -226,18 +224,7 @@ export class PaymentNotifier<Log extends EventLog | AsyncEventLog = EventLog> {
     data: PaymentStatusUpdateData,
     ...tx: CallerTransaction<Log>
   ): Notified<Log, PaymentStatusUpdateEvent> {
-    const event = {
-      ...data,
-      type: 'payment_status_update' as const,
-      timestamp: data.timestamp ?? now(),
-    };
-    return this.#notify(
-      userId,
-      EVENTS.paymentStatusUpdate,
-      paymentStatusUpdateSchema,
-      event,
-      tx[0],
-    ) as Notified<Log, PaymentStatusUpdateEvent>;
+    return this.#notify('payment_status_update', userId, data, tx[0]);
   }
 
   /** Disconnects every socket of a user (on logout). */
@@ -249,29 +236,36 @@ export class PaymentNotifier<Log extends EventLog | AsyncEventLog = EventLog> {
     return { ...this.#metrics };
   }
 
-  #notify(
+  /**
+   * Stamps, checks and appends an event of any kind, then delivers it after the commit: at
+   * once with a synchronous log (inside `tx` when given), as a promise with an asynchronous one.
+   */
+  #notify<Kind extends PaymentEventKind>(
+    kind: Kind,
     userId: string,
-    name: PaymentEventName,
-    schema: SafeParser,
-    event: UnsequencedEvent,
+    data: EventData<Kind>,
     tx: StoreTransaction | undefined,
-  ): StoredEvent['payload'] | Promise<StoredEvent['payload']> {
+  ): Notified<Log, PaymentEventByKind[Kind]> {
+    const name = EVENT_NAME_BY_KIND[kind];
+    const event: UnsequencedEvent = { ...data, type: kind, timestamp: data.timestamp ?? now() };
     const log: EventLog | AsyncEventLog = this.#log;
     if (!isTransactional(log)) {
-      return (async () => {
-        checkEvent(userId, name, schema, event);
-        const stored = await log.append(userId, name, event);
-        this.#deliver(stored);
-        return stored.payload;
+      const stored = (async () => {
+        checkEvent(userId, kind, event);
+        const appended = await log.append(userId, name, event);
+        this.#deliver(appended);
+        return appended.payload;
       })();
+      return stored as Notified<Log, PaymentEventByKind[Kind]>;
     }
-    checkEvent(userId, name, schema, event);
+    checkEvent(userId, kind, event);
     const append = (store: StoreTransaction): StoredEvent => {
-      const stored = log.append(store, userId, name, event);
-      store.onCommit(() => this.#deliver(stored));
-      return stored;
+      const appended = log.append(store, userId, name, event);
+      store.onCommit(() => this.#deliver(appended));
+      return appended;
     };
-    return (tx ? append(tx) : log.transaction(append)).payload;
+    const stored = (tx ? append(tx) : log.transaction(append)).payload;
+    return stored as Notified<Log, PaymentEventByKind[Kind]>;
   }
 
   #deliver(event: StoredEvent): void {
@@ -297,9 +291,7 @@ export class PaymentNotifier<Log extends EventLog | AsyncEventLog = EventLog> {
         }
       }
       const room = this.#io.to(userRoom(event.userId));
-      (this.#multiNode ? room.local : room)
-        .except(skipped)
-        .emit(event.name, event.payload as never);
+      emitEvent((this.#multiNode ? room.local : room).except(skipped), event);
       this.#metrics.messagesProcessed += 1;
     } catch (error) {
       this.#onError(error);
@@ -311,33 +303,38 @@ function isTransactional(log: EventLog | AsyncEventLog): log is EventLog {
   return 'transaction' in log;
 }
 
-function checkEvent(
-  userId: string,
-  name: PaymentEventName,
-  schema: SafeParser,
-  event: UnsequencedEvent,
-): void {
+function checkEvent(userId: string, kind: PaymentEventKind, event: UnsequencedEvent): void {
   if (userId.length === 0) throw new TypeError('userId must not be empty');
-  const checked = schema.safeParse({ ...event, eventId: 'pending', seq: 1 });
+  const checked = PAYMENT_EVENT_SCHEMAS[kind].safeParse({ ...event, eventId: 'pending', seq: 1 });
   if (!checked.success) {
-    const issue = checked.error?.issues[0];
+    const issue = checked.error.issues[0];
     throw new TypeError(
-      `invalid ${name} event: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'schema mismatch'}`,
+      `invalid ${EVENT_NAME_BY_KIND[kind]} event: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'schema mismatch'}`,
     );
+  }
+}
+
+/**
+ * Emits a stored event under the wire name of its payload's kind (the name the log keeps
+ * beside it), so that each payload type meets its own entry of the typed event map.
+ */
+function emitEvent(
+  target: PaymentSocket | BroadcastOperator<ServerToClientEvents, AuthenticatedSocketData>,
+  { payload }: StoredEvent,
+): void {
+  switch (payload.type) {
+    case 'deposit_completed':
+      target.emit(EVENTS.depositCompleted, payload);
+      break;
+    case 'withdrawal_completed':
+      target.emit(EVENTS.withdrawalCompleted, payload);
+      break;
+    case 'payment_status_update':
+      target.emit(EVENTS.paymentStatusUpdate, payload);
+      break;
   }
 }
 
 function now(): string {
   return new Date().toISOString();
-}
-
-function readResume(auth: unknown): { epoch?: string; lastSeq?: number } {
-  if (!auth || typeof auth !== 'object') return {};
-  const { epoch, lastSeq } = auth as Record<string, unknown>;
-  return {
-    ...(typeof epoch === 'string' ? { epoch } : {}),
-    ...(typeof lastSeq === 'number' && Number.isSafeInteger(lastSeq) && lastSeq >= 0
-      ? { lastSeq }
-      : {}),
-  };
 }

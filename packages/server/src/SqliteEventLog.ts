@@ -19,9 +19,8 @@ export interface SqliteStatementLike {
 export interface SqliteDatabaseLike {
   prepare(source: string): SqliteStatementLike;
   exec(source: string): unknown;
-  transaction<F extends (...args: never[]) => unknown>(
-    fn: F,
-  ): (...args: Parameters<F>) => ReturnType<F>;
+  /** Wraps `fn` in a transaction; the log only ever calls the result with no arguments. */
+  transaction<T>(fn: () => T): () => T;
 }
 
 export interface SqliteEventLogOptions {

@@ -4,7 +4,10 @@ export {
   type DepositCompletedData,
   type Notified,
   type NotifierMetrics,
+  type NotifierServerSideEvents,
   type PaymentNotifierOptions,
+  type PaymentSocket,
+  type PaymentSocketServer,
   type PaymentStatusUpdateData,
   type WithdrawalCompletedData,
 } from './PaymentNotifier';
@@ -39,8 +42,10 @@ export {
 } from './socketAuthMiddleware';
 export {
   createOriginAllowRequest,
+  createSessionOriginGuard,
   isOriginAllowed,
   type AllowRequest,
+  type EngineMiddleware,
   type OriginPolicy,
 } from './originAllowRequest';
 export {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import Database from 'libsql';
 import { Server } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '@paysocket/protocol';
 import {
   PaymentNotifier,
@@ -13,7 +13,6 @@ import {
   verifyAccessToken,
   type EventLog,
   type ReplayResult,
-  type SqliteDatabaseLike,
 } from '../src/index';
 
 const secret = 'notifier-test-secret-of-32-characters!';
@@ -84,7 +83,7 @@ const deposit = (transactionId: string, newBalance: number) => ({
 });
 
 beforeEach(() => {
-  log = new SqliteEventLog(new Database(':memory:') as unknown as SqliteDatabaseLike);
+  log = new SqliteEventLog(new Database(':memory:'));
 }, 30_000);
 afterEach(async () => {
   for (const socket of sockets) socket.disconnect();
@@ -179,6 +178,55 @@ describe('PaymentNotifier', { timeout: 30_000 }, () => {
       ['session:v1', null, 3],
     ]);
     expect(session).toMatchObject({ userId: 'alice', epoch: log.epoch, gap: false });
+  });
+
+  it('emits each kind under its own name and replays all three to a resuming client', async () => {
+    await start(log);
+    const live = await client('alice');
+    await live.session;
+    notifier.depositCompleted('alice', deposit('d1', 1000));
+    notifier.withdrawalCompleted('alice', {
+      transactionId: 'w1',
+      amount: 500,
+      newBalance: 500,
+      message: 'Rút tiền thành công',
+    });
+    notifier.paymentStatusUpdate('alice', {
+      transactionId: 'd2',
+      status: 'cancelled',
+      amount: 2000,
+      transactionType: 'deposit',
+      message: 'Đã huỷ',
+      metadata: { reason: 'declined' },
+    });
+    const expected = [
+      ['deposit_completed:v1', 'd1', 1],
+      ['withdrawal_completed:v1', 'w1', 2],
+      ['payment_status_update:v1', 'd2', 3],
+    ];
+    await vi.waitFor(() => expect(live.received).toHaveLength(4));
+    const payments = (received: typeof live.received) =>
+      received
+        .filter(([name]) => name !== 'session:v1')
+        .map(([name, p]) => [name, p.transactionId, p.seq]);
+    expect(payments(live.received)).toEqual(expected);
+    const resuming = await client('alice', { epoch: log.epoch, lastSeq: 0 });
+    expect(await resuming.session).toMatchObject({ lastSeq: 3, gap: false });
+    expect(payments(resuming.received)).toEqual(expected);
+  });
+
+  it.each([
+    ['a negative lastSeq', { lastSeq: -1 }, false],
+    ['a lastSeq that is a string', { lastSeq: '0' }, false],
+    ['a fractional lastSeq', { lastSeq: 0.5 }, false],
+    // A lastSeq of no known epoch: the client may have missed anything.
+    ['an epoch that is not a string', { epoch: 7, lastSeq: 0 }, true],
+  ])('replays nothing for %s', async (_name, auth, gap) => {
+    await start(log);
+    notifier.depositCompleted('alice', deposit('d1', 1000));
+    const resuming = await client('alice', { epoch: log.epoch, ...auth });
+    expect(await resuming.session).toMatchObject({ lastSeq: 1, gap });
+    expect(resuming.received.map(([name]) => name)).toEqual(['session:v1']);
   });
 
   it('disconnects every socket of one user', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteEventLog, type SqliteDatabaseLike, type UnsequencedEvent } from '../src/index';
+import { SqliteEventLog, type UnsequencedEvent } from '../src/index';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -14,7 +14,7 @@ function open(path = ':memory:') {
   const db = new Database(path);
   return {
     db,
-    log: (options = {}) => new SqliteEventLog(db as unknown as SqliteDatabaseLike, options),
+    log: (options = {}) => new SqliteEventLog(db, options),
   };
 }
 
