@@ -73,7 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePath: env.DATABASE_PATH ?? 'paysocket-nest.db',
     redisUrl: env.REDIS_URL || undefined,
     depositTtlMs:
-      integer(env.DEPOSIT_TTL_SECONDS ?? '900', 'DEPOSIT_TTL_SECONDS', 10, 86_400) * 1000,
+      integer(env.DEPOSIT_TTL_SECONDS ?? '900', 'DEPOSIT_TTL_SECONDS', 1, 86_400) * 1000,
     withdrawalDelayMs: integer(
       env.WITHDRAWAL_DELAY_MS ?? '1500',
       'WITHDRAWAL_DELAY_MS',

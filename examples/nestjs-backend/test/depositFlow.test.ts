@@ -209,6 +209,76 @@ describe('NestJS backend, single node (SQLite)', () => {
     expect((await again.refused()).message).toBe('UNAUTHORIZED');
   });
 
+  it('cancels, confirms and withdraws, telling the owner each time', async () => {
+    const token = await login(backend.url, unique('gina'));
+    const client = connect(backend.url, token);
+    await client.waitFor('session:v1');
+    const payments = `${backend.url}/api/v1/payment`;
+
+    const cancelled = await createDeposit(backend.url, token, 30_000);
+    const cancel = await call<TransactionSnapshot>(
+      `${payments}/deposit/${cancelled.transactionId}/cancel`,
+      { token, method: 'POST' },
+    );
+    expect(cancel.body).toMatchObject({ status: 'cancelled', reason: 'user_cancelled' });
+    const [update] = await client.waitFor('payment_status_update:v1');
+    expect(update?.payload).toMatchObject({
+      transactionId: cancelled.transactionId,
+      status: 'cancelled',
+      metadata: { reason: 'user_cancelled' },
+    });
+
+    const confirmed = await createDeposit(backend.url, token, 70_000);
+    const confirm = await call<TransactionSnapshot>(`${payments}/confirm-deposit`, {
+      token,
+      body: { transactionId: confirmed.transactionId },
+    });
+    expect(confirm.body).toMatchObject({ status: 'completed', newBalance: 70_000 });
+    await client.waitFor('deposit_completed:v1');
+
+    const tooMuch = await call(`${payments}/withdraw`, { token, body: { amount: 70_001 } });
+    expect(tooMuch).toMatchObject({ status: 400, body: { error: { code: 'INSUFFICIENT_FUNDS' } } });
+    const withdrawal = await call<TransactionSnapshot>(`${payments}/withdraw`, {
+      token,
+      body: { amount: 20_000 },
+    });
+    expect(withdrawal).toMatchObject({
+      status: 201,
+      body: { status: 'pending', type: 'withdrawal' },
+    });
+    const [withdrawn] = await client.waitFor('withdrawal_completed:v1');
+    expect(withdrawn?.payload).toMatchObject({
+      transactionId: withdrawal.body.transactionId,
+      amount: 20_000,
+      newBalance: 50_000,
+      message: 'Rút tiền thành công 20.000 VND',
+    });
+    expect(await balance(backend.url, token)).toBe(50_000);
+    expect(client.events.map((event) => event.payload.seq ?? 'session')).toEqual([
+      'session',
+      1,
+      2,
+      3,
+    ]);
+
+    const history = await call<{ items: TransactionSnapshot[]; nextCursor: string | null }>(
+      `${payments}/transactions?limit=2`,
+      { token },
+    );
+    expect(history.body.items.map((item) => item.transactionId)).toEqual([
+      withdrawal.body.transactionId,
+      confirmed.transactionId,
+    ]);
+    const older = await call<{ items: TransactionSnapshot[]; nextCursor: string | null }>(
+      `${payments}/transactions?limit=2&cursor=${history.body.nextCursor ?? ''}`,
+      { token },
+    );
+    expect(older.body).toMatchObject({
+      items: [{ transactionId: cancelled.transactionId }],
+      nextCursor: null,
+    });
+  });
+
   it('validates request bodies with a 400 error body', async () => {
     const token = await login(backend.url, unique('frank'));
     const deposit = (body: unknown) =>
