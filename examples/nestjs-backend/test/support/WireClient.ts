@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { vi } from 'vitest';
 
 export interface WireEvent {
   name: string;
@@ -55,9 +56,15 @@ export class WireClient {
     return this.events.filter((event) => event.name === name);
   }
 
-  /** Resolves once `count` events named `name` have arrived (never times out on its own: the test does). */
-  async waitFor(name: string, count = 1): Promise<WireEvent[]> {
-    while (this.named(name).length < count) await new Promise((resolve) => setTimeout(resolve, 20));
+  /** Resolves once `count` events named `name` have arrived; rejects after `timeoutMs`. */
+  async waitFor(name: string, count = 1, timeoutMs = 15_000): Promise<WireEvent[]> {
+    await vi.waitFor(
+      () => {
+        if (this.named(name).length < count)
+          throw new Error(`${count} × ${name} expected, got ${this.named(name).length}`);
+      },
+      { timeout: timeoutMs, interval: 20 },
+    );
     return this.named(name);
   }
 
