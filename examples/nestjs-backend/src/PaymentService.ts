@@ -24,7 +24,8 @@ export interface MomoResult {
   message: string;
 }
 
-const EXPIRY_SWEEP_MS = 2000;
+const SWEEP_MS = 1000;
+const MAX_CHECK_INTERVAL_MS = 5 * 60 * 1000;
 
 /**
  * The wallet: deposits created at MoMo, MoMo's results applied once, withdrawals, and the
@@ -36,6 +37,7 @@ export class PaymentService implements OnApplicationShutdown {
   readonly #logger = new Logger('PaymentService');
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #sweep: NodeJS.Timeout;
+  #reconciling = false;
 
   constructor(
     @Inject(CONFIG) private readonly config: BackendConfig,
@@ -44,7 +46,7 @@ export class PaymentService implements OnApplicationShutdown {
     @Inject(NOTIFICATION_GATEWAY) private readonly gateway: NotificationGateway,
   ) {
     // Every node sweeps; the conditional update inside one write transaction lets one win.
-    this.#sweep = setInterval(() => void this.expireOverdue(), EXPIRY_SWEEP_MS);
+    this.#sweep = setInterval(() => void this.reconcile(), SWEEP_MS);
     this.#sweep.unref();
   }
 
@@ -70,6 +72,7 @@ export class PaymentService implements OnApplicationShutdown {
       deeplink: undefined,
       qrCodeData: undefined,
     });
+    this.store.scheduleCheck(orderId, now + this.config.reconcileAfterMs, 0);
     try {
       const created = await this.momo.createPayment({
         orderId,
@@ -241,29 +244,50 @@ export class PaymentService implements OnApplicationShutdown {
   }
 
   /**
-   * Pending deposits past their expiry are asked about at MoMo once more (a lost IPN must
-   * not lose a payment); what MoMo does not report as paid is marked failed `expired`.
+   * MoMo may send its IPN only once, and a lost IPN must not lose a payment: a pending
+   * deposit is queried at MoMo `RECONCILE_AFTER_SECONDS` after creation, then with doubling
+   * intervals, and once more at expiry. A final answer goes through the same idempotent
+   * path as an IPN; at expiry, a deposit MoMo does not report as final is marked `expired`.
    */
-  async expireOverdue(now = Date.now()): Promise<void> {
-    for (const deposit of this.store.overdueDeposits(now)) {
-      try {
-        const answer = await this.momo.queryPayment({
-          orderId: deposit.id,
-          requestId: randomUUID(),
-        });
-        if (mapMomoResultCode(answer.resultCode).status === 'completed') {
-          await this.applyMomoResult(answer);
-          continue;
-        }
-      } catch (error) {
-        this.#logger.warn(`MoMo query for ${deposit.id} failed: ${String(error)}`);
-      }
-      await this.gateway.transaction(() => {
-        const current = this.store.byId(deposit.id);
-        if (current?.status === 'pending')
-          this.#close(current, 'failed', 'expired', 'Giao dịch đã hết hạn');
-      });
+  async reconcile(now = Date.now()): Promise<void> {
+    if (this.#reconciling) return;
+    this.#reconciling = true;
+    try {
+      for (const deposit of this.store.dueDeposits(now)) await this.#check(deposit, now);
+    } catch (error) {
+      // The sweep runs again shortly; a failure here must not take the process down.
+      this.#logger.error(error);
+    } finally {
+      this.#reconciling = false;
     }
+  }
+
+  async #check(deposit: TransactionRecord & { checks: number }, now: number): Promise<void> {
+    const expired = (deposit.expiresAt ?? 0) <= now;
+    try {
+      const answer = await this.momo.queryPayment({ orderId: deposit.id, requestId: randomUUID() });
+      if (mapMomoResultCode(answer.resultCode).status !== 'pending') {
+        await this.applyMomoResult(answer);
+        return;
+      }
+    } catch (error) {
+      // Unreachable, or an answer we refuse (another amount): try again later, expire at expiry.
+
+      this.#logger.warn(`MoMo query for ${deposit.id} failed: ${String(error)}`);
+    }
+    if (!expired) {
+      const interval = Math.min(
+        this.config.reconcileAfterMs * 2 ** (deposit.checks + 1),
+        MAX_CHECK_INTERVAL_MS,
+      );
+      this.store.scheduleCheck(deposit.id, now + interval, deposit.checks + 1);
+      return;
+    }
+    await this.gateway.transaction(() => {
+      const current = this.store.byId(deposit.id);
+      if (current?.status === 'pending')
+        this.#close(current, 'failed', 'expired', 'Giao dịch đã hết hạn');
+    });
   }
 
   onApplicationShutdown(): void {

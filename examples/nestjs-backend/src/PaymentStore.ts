@@ -80,7 +80,9 @@ export class PaymentStore {
         expires_at INTEGER,
         payment_url TEXT,
         deeplink TEXT,
-        qr_code_data TEXT
+        qr_code_data TEXT,
+        next_check_at INTEGER,
+        checks INTEGER NOT NULL DEFAULT 0
       );
       CREATE INDEX IF NOT EXISTS transactions_by_user ON transactions (user_id, position);
       CREATE TABLE IF NOT EXISTS pending_results (order_id TEXT NOT NULL, result_code INTEGER NOT NULL,
@@ -188,15 +190,23 @@ export class PaymentStore {
       .run(...entries.map(([, value]) => value ?? null), now, id);
   }
 
-  /** Pending deposits whose QR has expired. */
-  overdueDeposits(now: number): TransactionRecord[] {
+  /** Pending deposits due for a look-up at MoMo: their next check has come, or they expired. */
+  dueDeposits(now: number): Array<TransactionRecord & { checks: number }> {
     const rows = this.db
       .prepare(
-        `SELECT ${COLUMNS} FROM transactions ` +
-          "WHERE type = 'deposit' AND status = 'pending' AND expires_at <= ? ORDER BY position",
+        `SELECT ${COLUMNS}, checks FROM transactions ` +
+          "WHERE type = 'deposit' AND status = 'pending' AND (next_check_at <= ? OR expires_at <= ?) " +
+          'ORDER BY position',
       )
-      .all(now) as TransactionRow[];
-    return rows.map(toRecord);
+      .all(now, now) as Array<TransactionRow & { checks: number }>;
+    return rows.map((row) => ({ ...toRecord(row), checks: row.checks }));
+  }
+
+  /** When to ask MoMo about a pending deposit next. */
+  scheduleCheck(id: string, at: number, checks: number): void {
+    this.db
+      .prepare('UPDATE transactions SET next_check_at = ?, checks = ? WHERE id = ?')
+      .run(at, checks, id);
   }
 
   /** Records a pending result code for an order; false if it was seen before. */

@@ -16,6 +16,8 @@ export interface BackendConfig {
   /** Multi-node mode: the Socket.IO Redis adapter and the event log in Redis. */
   redisUrl: string | undefined;
   depositTtlMs: number;
+  /** A pending deposit with no final IPN is first queried at MoMo this long after creation, then with backoff. */
+  reconcileAfterMs: number;
   withdrawalDelayMs: number;
   tokenTtlSeconds: number;
   /** Production: `GET /metrics` needs `Authorization: Bearer <METRICS_TOKEN>`; unset, it answers 404. */
@@ -74,6 +76,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: env.REDIS_URL || undefined,
     depositTtlMs:
       integer(env.DEPOSIT_TTL_SECONDS ?? '900', 'DEPOSIT_TTL_SECONDS', 1, 86_400) * 1000,
+    reconcileAfterMs:
+      integer(env.RECONCILE_AFTER_SECONDS ?? '30', 'RECONCILE_AFTER_SECONDS', 1, 86_400) * 1000,
     withdrawalDelayMs: integer(
       env.WITHDRAWAL_DELAY_MS ?? '1500',
       'WITHDRAWAL_DELAY_MS',
