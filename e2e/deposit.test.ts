@@ -17,7 +17,7 @@ const uniqueUser = (name: string) => `${name}-${Math.random().toString(36).slice
 /** The same spec against each backend: the mock server, then the NestJS example. */
 const eachBackend = describe.skipIf(!e2eReady('react-wallet')).each(stackBackends());
 
-eachBackend('wallet page on the %s: deposit with MoMo', (backend) => {
+eachBackend('wallet page (backend: %s): deposit with MoMo', (backend) => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({ backend });
