@@ -1,6 +1,6 @@
 import { API_PATHS } from '@paysocket/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eReady } from './support/paths';
+import { e2eReady, stackBackends } from './support/paths';
 import { startStack, type Stack } from './support/startStack';
 import {
   actOnFakeMomo,
@@ -14,10 +14,13 @@ import {
 
 const uniqueUser = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}`;
 
-describe.skipIf(!e2eReady('react-wallet'))('wallet page: deposit with MoMo', () => {
+/** The same spec against each backend: the mock server, then the NestJS example. */
+const eachBackend = describe.skipIf(!e2eReady('react-wallet')).each(stackBackends());
+
+eachBackend('wallet page (backend: %s): deposit with MoMo', (backend) => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ backend });
   });
   afterAll(async () => {
     await stack?.close();

@@ -8,6 +8,7 @@ export const mockServerWithOverrides = fileURLToPath(
   new URL('./mockServerWithOverrides.mjs', import.meta.url),
 );
 export const chromiumPath = CHROMIUM_EXECUTABLE;
+export const nestBackendMain = `${repoRoot}examples/nestjs-backend/dist/main.js`;
 
 export type ExampleName = 'react-wallet' | 'vanilla';
 export const exampleDir = (name: ExampleName) => `${repoRoot}examples/${name}`;
@@ -34,4 +35,13 @@ export function e2eReady(example: ExampleName): boolean {
     `${message}\nSkipping these end-to-end tests; bash scripts/test-all.sh builds everything first.`,
   );
   return false;
+}
+
+/** The backends the wallet pages' end-to-end specs run against: the NestJS one once it is built. */
+export function stackBackends(): Array<'mock-server' | 'nestjs'> {
+  if (existsSync(nestBackendMain)) return ['mock-server', 'nestjs'];
+  const message = `${nestBackendMain} missing (pnpm --filter ./examples/nestjs-backend run build)`;
+  if (process.env.PAYSOCKET_E2E === 'required') throw new Error(message);
+  console.warn(`${message}\nThe wallet specs run against the mock server only.`);
+  return ['mock-server'];
 }

@@ -10,6 +10,7 @@ import {
   exampleDir,
   mockServerCli,
   mockServerWithOverrides,
+  nestBackendMain,
   viteBin,
   type ExampleName,
 } from './paths';
@@ -23,6 +24,11 @@ export const TEST_MOMO = {
 
 export interface StackOptions {
   example?: ExampleName;
+  /**
+   * The backend behind the page: the mock server (default), or the NestJS example, which
+   * then talks to a mock server of its own as its MoMo (the fake provider's API and pay page).
+   */
+  backend?: 'mock-server' | 'nestjs';
   /** Extra environment for the mock server. */
   serverEnv?: Record<string, string>;
   /**
@@ -35,7 +41,7 @@ export interface StackOptions {
 export interface Stack {
   /** The wallet page's origin; it also forwards the API, socket and fake MoMo page. */
   pageUrl: string;
-  /** The mock server's own origin. */
+  /** The backend's own origin. */
   serverUrl: string;
   browser: Browser;
   /** A fresh browser context (its own cookies) with one page on the wallet. */
@@ -55,6 +61,9 @@ export interface Stack {
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const example = options.example ?? 'react-wallet';
+  const nest = options.backend === 'nestjs';
+  if (nest && options.serverConfig)
+    throw new TypeError('serverConfig configures the mock server, not the NestJS backend');
   const dataDir = mkdtempSync(join(tmpdir(), 'paysocket-e2e-'));
   const [serverPort, pagePort] = await Promise.all([freePort(), freePort()]);
   const serverUrl = `http://127.0.0.1:${serverPort}`;
@@ -75,10 +84,34 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   delete serverEnv.REDIS_URL;
 
   let server: StartedProcess | null = null;
+  let provider: StartedProcess | null = null;
   let preview: StartedProcess | null = null;
   let browser: Browser | null = null;
 
+  async function startProvider() {
+    const env: NodeJS.ProcessEnv = { ...serverEnv, DATABASE_PATH: join(dataDir, 'momo.db') };
+    // The phone opens the pay page on the provider's own origin, as with MoMo.
+    delete env.PUBLIC_URL;
+    const started = await startProcess(
+      process.execPath,
+      [mockServerCli, '--port', '0', '--host', '127.0.0.1'],
+      { cwd: dataDir, env, ready: /http:\/\/127\.0\.0\.1:\d+/, name: 'fake MoMo provider' },
+    );
+    provider = started.process;
+    return started.match[0];
+  }
+
   async function startServer() {
+    if (nest) {
+      const started = await startProcess(process.execPath, [nestBackendMain], {
+        cwd: dataDir,
+        env: { ...serverEnv, PORT: String(serverPort) },
+        ready: /http:\/\/[\w.[\]:-]+:\d+/,
+        name: 'NestJS backend',
+      });
+      server = started.process;
+      return;
+    }
     const args = options.serverConfig
       ? [
           mockServerWithOverrides,
@@ -96,11 +129,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   async function close() {
     await browser?.close().catch(() => undefined);
-    await Promise.all([server?.stop(), preview?.stop()]);
+    await Promise.all([server?.stop(), preview?.stop(), provider?.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   }
 
   try {
+    if (nest) serverEnv.MOMO_ENDPOINT = `${await startProvider()}/mock-momo`;
     await startServer();
     const startedPreview = await startProcess(
       process.execPath,
