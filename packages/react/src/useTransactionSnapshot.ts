@@ -1,8 +1,9 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { TransactionObserverApi, TransactionObserverSnapshot } from '@paysocket/client';
 
 const UNKNOWN: TransactionObserverSnapshot = Object.freeze({ status: 'unknown' });
 const unknown = () => UNKNOWN;
+const noSubscription = () => () => {};
 
 /**
  * What `observer` shows now, re-rendering when it changes; `unknown` for no observer, on the
@@ -11,10 +12,10 @@ const unknown = () => UNKNOWN;
 export function useTransactionSnapshot(
   observer: TransactionObserverApi | null,
 ): TransactionObserverSnapshot {
-  const subscribe = useCallback(
-    (onChange: () => void) => observer?.subscribe(onChange) ?? (() => {}),
-    [observer],
+  // The observer's subscribe and getSnapshot are bound: they go in as they are.
+  return useSyncExternalStore(
+    observer?.subscribe ?? noSubscription,
+    observer?.getSnapshot ?? unknown,
+    unknown,
   );
-  const getSnapshot = useCallback(() => observer?.getSnapshot() ?? UNKNOWN, [observer]);
-  return useSyncExternalStore(subscribe, getSnapshot, unknown);
 }
