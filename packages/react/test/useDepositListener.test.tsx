@@ -1,7 +1,14 @@
-import { act, waitFor } from '@testing-library/react';
+import { waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useDepositListener } from '@paysocket/react';
-import { USER_ID, caughtUp, flush, setUpBackendMock } from './support/backendMock';
+import {
+  USER_ID,
+  caughtUp,
+  flush,
+  lookupOf,
+  reconnect,
+  setUpBackendMock,
+} from './support/backendMock';
 import { renderHookWithClient } from './support/renderWithClient';
 
 const { backend, createClient, lookups } = setUpBackendMock();
@@ -15,18 +22,6 @@ async function connectedClient() {
   await caughtUp(client);
   return client;
 }
-
-/** Drops the connection and waits until the client has reconnected and looked everything up. */
-async function reconnect(client: Awaited<ReturnType<typeof connectedClient>>) {
-  const before = client.getMetrics().reconnects;
-  await act(async () => {
-    backend.dropConnection();
-    await waitFor(() => expect(client.getMetrics().reconnects).toBeGreaterThan(before), patience);
-    await caughtUp(client);
-  });
-}
-
-const lookupOf = (transactionId: string) => `/api/v1/payment/transactions/${transactionId}`;
 
 describe('useDepositListener', () => {
   it('fires onCompleted once for its transaction and never for another', async () => {
@@ -136,23 +131,23 @@ describe('useDepositListener', () => {
       client,
       { initialProps: { transactionId: null as string | null } },
     );
-    await reconnect(client);
+    await reconnect(backend, client);
     expect(lookups).toEqual([]);
 
     // A watched transaction that is not final is looked up after every reconnect.
     rerender({ transactionId: first.transactionId });
-    await reconnect(client);
+    await reconnect(backend, client);
     expect(lookups).toContain(lookupOf(first.transactionId));
 
     rerender({ transactionId: second.transactionId });
     lookups.length = 0;
-    await reconnect(client);
+    await reconnect(backend, client);
     expect(lookups).toContain(lookupOf(second.transactionId));
     expect(lookups).not.toContain(lookupOf(first.transactionId));
 
     unmount();
     lookups.length = 0;
-    await reconnect(client);
+    await reconnect(backend, client);
     expect(lookups).toEqual([]);
     expect(client.listenerCount('deposit_completed')).toBe(0);
     expect(client.listenerCount('payment_status_update')).toBe(0);

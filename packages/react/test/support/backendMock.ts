@@ -1,4 +1,5 @@
-import { setupServer } from 'msw/node';
+import { setupServer, type SetupServerApi } from 'msw/node';
+import { act } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { PaymentSocketClient, type PaymentSocketClientOptions } from '@paysocket/client';
 import { createPaymentBackendMock, type PaymentBackendMock } from '@paysocket/testing';
@@ -11,6 +12,8 @@ export interface BackendMockHarness {
   backend: PaymentBackendMock;
   /** The real client against the backend, not yet connected; destroyed after each test. */
   createClient(options?: Partial<PaymentSocketClientOptions>): PaymentSocketClient;
+  /** The msw server, for `server.use(...)` overrides of one test (reset after each). */
+  server: SetupServerApi;
   /** Paths of every `GET /api/v1/payment/transactions/:id` the backend answered, in order. */
   lookups: string[];
 }
@@ -35,6 +38,7 @@ export function setUpBackendMock(
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();
+    server.resetHandlers();
     backend.reset();
     lookups.length = 0;
   });
@@ -51,7 +55,7 @@ export function setUpBackendMock(
     clients.push(client);
     return client;
   }
-  return { backend, createClient, lookups };
+  return { backend, createClient, server, lookups };
 }
 
 /** Retries `assertion` until it passes; generous for a loaded machine. */
@@ -88,3 +92,18 @@ export async function flush(backend: PaymentBackendMock, client: PaymentSocketCl
     if (!client.getTransaction(transactionId)) throw new Error('marker not received yet');
   });
 }
+
+/** Drops the connection and waits until the client has reconnected and looked everything up. */
+export async function reconnect(backend: PaymentBackendMock, client: PaymentSocketClient) {
+  const before = client.getMetrics().reconnects;
+  await act(async () => {
+    backend.dropConnection();
+    await eventually(() => {
+      if (client.getMetrics().reconnects <= before) throw new Error('not reconnected yet');
+    });
+    await caughtUp(client);
+  });
+}
+
+/** The look-up path of one transaction, as `lookups` lists it. */
+export const lookupOf = (transactionId: string) => `/api/v1/payment/transactions/${transactionId}`;
