@@ -1,4 +1,4 @@
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import { act } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { PaymentSocketClient, type PaymentSocketClientOptions } from '@paysocket/client';
@@ -13,7 +13,7 @@ export interface BackendMockHarness {
   /** The real client against the backend, not yet connected; destroyed after each test. */
   createClient(options?: Partial<PaymentSocketClientOptions>): PaymentSocketClient;
   /** The msw server, for `server.use(...)` overrides of one test (reset after each). */
-  server: SetupServerApi;
+  server: SetupServer;
   /** Paths of every `GET /api/v1/payment/transactions/:id` the backend answered, in order. */
   lookups: string[];
 }
