@@ -7,14 +7,13 @@ import {
   type TransactionSnapshot,
   type TransactionType,
 } from '@paysocket/protocol';
-import { PaymentSocketError as LookupError } from '@paysocket/client';
+import { PaymentSocketError } from '@paysocket/client';
 import type {
   ClientEventMap,
   ClientEventName,
   ClientMetrics,
   ClientState,
   PaymentSocketClientApi,
-  PaymentSocketError,
   TransactionObserverApi,
   TransactionObserverSnapshot,
   TransactionState,
@@ -94,7 +93,7 @@ export class FakePaymentSocketClient implements PaymentSocketClientApi {
         this.#observers.get(transactionId)?.answered();
       } catch (cause) {
         this.fail(
-          new LookupError('LOOKUP_FAILED', `Look-up of ${transactionId} failed`, {
+          new PaymentSocketError('LOOKUP_FAILED', `Look-up of ${transactionId} failed`, {
             cause,
             transactionId,
           }),
