@@ -1,5 +1,5 @@
+import { act } from 'react';
 import { setupServer, type SetupServer } from 'msw/node';
-import { act } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { PaymentSocketClient, type PaymentSocketClientOptions } from '@paysocket/client';
 import { createPaymentBackendMock, type PaymentBackendMock } from '@paysocket/testing';
