@@ -206,11 +206,30 @@ describe('closing is not cancelling', () => {
   });
 });
 
+/**
+ * The real client, never connected, that learnt the server clock runs `offsetMs` ahead from a
+ * look-up of the fixture deposit (the client takes the offset from a snapshot's serverTime).
+ */
+async function clientWithServerClock(offsetMs: number) {
+  const client = createClient({
+    lookupTransaction: (transactionId) =>
+      Promise.resolve(
+        pendingDeposit({
+          transactionId,
+          serverTime: new Date(Date.now() + offsetMs).toISOString(),
+        }),
+      ),
+  });
+  await client.refreshTransaction('MOMO1001');
+  expect(client.getState().serverTimeOffsetMs).toBe(offsetMs);
+  return client;
+}
+
 describe('countdown on the server clock', () => {
-  test('counts from expiresAt corrected by the client’s server clock offset, and survives a remount', () => {
+  test('counts from expiresAt corrected by the client’s server clock offset, and survives a remount', async () => {
     vi.useFakeTimers({ now: CREATED_AT });
     // The server runs 2 minutes ahead: at local 10:00 it is 10:02 there, so 13 minutes are left.
-    const client = new FakePaymentSocketClient({ serverTimeOffsetMs: 120_000 });
+    const client = await clientWithServerClock(120_000);
     const view = renderWithClient(<WalletPage initiallyOpen />, client);
     expect(timer()).toHaveTextContent('13:00');
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '87');
@@ -226,9 +245,9 @@ describe('countdown on the server clock', () => {
     expect(timer()).toHaveTextContent('06:59');
   });
 
-  test('a throttled background tab catches up from the wall clock when it becomes visible', () => {
+  test('a throttled background tab catches up from the wall clock when it becomes visible', async () => {
     vi.useFakeTimers({ now: CREATED_AT });
-    const client = new FakePaymentSocketClient({ serverTimeOffsetMs: 1 });
+    const client = await clientWithServerClock(1);
     renderWithClient(<WalletPage initiallyOpen />, client);
     expect(timer()).toHaveTextContent('15:00');
     // Five minutes pass with no timer firing (a sleeping laptop, a throttled tab).
@@ -239,9 +258,18 @@ describe('countdown on the server clock', () => {
     expect(timer()).toHaveTextContent('10:00');
   });
 
-  test('uses the snapshot’s serverTime until the client knows the offset', () => {
+  test('uses the snapshot’s serverTime until the client knows the offset', async () => {
     vi.useFakeTimers({ now: CREATED_AT });
-    const client = new FakePaymentSocketClient();
+    // The server clock, as the client's next look-up will find it, is a minute behind.
+    const client = createClient({
+      lookupTransaction: (transactionId) =>
+        Promise.resolve(
+          pendingDeposit({
+            transactionId,
+            serverTime: new Date(Date.now() - 60_000).toISOString(),
+          }),
+        ),
+    });
     renderWithClient(
       <WalletPage
         initiallyOpen
@@ -250,7 +278,8 @@ describe('countdown on the server clock', () => {
       client,
     );
     expect(timer()).toHaveTextContent('12:00');
-    act(() => client.setState({ serverTimeOffsetMs: -60_000, epoch: 'e1' }));
+    await act(() => client.refreshTransaction('MOMO1001'));
+    expect(client.getState().serverTimeOffsetMs).toBe(-60_000);
     expect(timer()).toHaveTextContent('16:00');
   });
 
