@@ -1,7 +1,7 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import { fileURLToPath } from 'node:url';
 
-const packages = ['protocol', 'client', 'react'];
+const packages = ['protocol', 'client', 'react', 'testing'];
 const sourceAliases = Object.fromEntries(
   packages.map((name) => [
     `@paysocket/${name}`,
@@ -13,6 +13,8 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   stories: ['../packages/*/src/**/*.stories.tsx'],
   addons: ['@storybook/addon-docs'],
+  // msw's worker script for the live story, served at the root from the installed msw.
+  staticDirs: [{ from: '../packages/testing/node_modules/msw/lib', to: '/' }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // Stories render the packages from source, as the tests do, so no build is needed first.
   viteFinal: (viteConfig) => {

@@ -1,16 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { TransactionSnapshot } from '@paysocket/protocol';
+import type { HttpHandler } from 'msw';
 import { useEffect, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { FakePaymentSocketClient } from '../test/support/FakePaymentSocketClient';
-import { depositCompleted, paymentStatusUpdate } from '../test/support/paymentEvents';
+import { PaymentSocketClient } from '@paysocket/client';
+import type { TransactionSnapshot } from '@paysocket/protocol';
+import { LedgerError, createPaymentBackendMock } from '@paysocket/testing';
 import { DepositQRModal } from './DepositQRModal';
 import { formatVnd } from './modal/formatVnd';
 import type { DepositQRLocale } from './modal/messages';
 import type { DepositQRTheme } from './modal/DepositQRView';
 import { PaymentSocketProvider } from './PaymentSocketProvider';
 
-/** What the "Simulate MoMo payment" control makes the fake backend do. */
+/** What the "Simulate MoMo payment" control makes the backend do. */
 const SIMULATIONS = [
   'nothing yet',
   'pay in MoMo',
@@ -22,92 +23,87 @@ const SIMULATIONS = [
 type Simulation = (typeof SIMULATIONS)[number];
 
 const AMOUNT = 100_000;
-let depositCount = 0;
+const DEMO_URL = 'http://paysocket.demo';
+const DEMO_USER = 'demo-user';
 
-/** A fresh pending deposit, as `POST /api/v1/payment/deposit` answers. */
-function newDeposit(): TransactionSnapshot {
-  depositCount += 1;
-  const now = Date.now();
-  const transactionId = `DEMO${now}${depositCount}`;
-  return {
-    transactionId,
-    type: 'deposit',
-    status: 'pending',
-    amount: AMOUNT,
-    message: 'Đang chờ thanh toán',
-    createdAt: new Date(now).toISOString(),
-    updatedAt: new Date(now).toISOString(),
-    serverTime: new Date(now).toISOString(),
-    expiresAt: new Date(now + 15 * 60_000).toISOString(),
-    paymentUrl: `http://127.0.0.1:4000/mock-momo/pay/${transactionId}`,
-    deeplink: `momo://app?action=payWithApp&orderId=${transactionId}`,
-  };
+/**
+ * Where the backend's msw handlers run. Storybook uses msw's service worker (served by
+ * `staticDirs`); a test that renders the story outside a browser passes its own host in the
+ * `mswHost` parameter (msw/node's `setupServer`).
+ */
+export interface MswHost {
+  use(handlers: readonly HttpHandler[]): Promise<void> | void;
+}
+
+let browserWorker: Promise<MswHost> | undefined;
+
+function serviceWorkerHost(): Promise<MswHost> {
+  browserWorker ??= import('msw/browser').then(async ({ setupWorker }) => {
+    const worker = setupWorker();
+    await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+    return { use: (handlers) => worker.resetHandlers(...handlers) };
+  });
+  return browserWorker;
 }
 
 /**
- * Plays the backend's part on the fake client: what the server would push once MoMo calls
- * it back about the deposit on screen, or what the connection does.
+ * A paysocket backend played by `@paysocket/testing` for the real client: the control makes it
+ * do what the server would once MoMo calls it back about the deposit on screen, or drops the
+ * connection.
  */
 class DemoBackend {
-  readonly client = new FakePaymentSocketClient();
+  readonly mock = createPaymentBackendMock({
+    url: DEMO_URL,
+    userId: DEMO_USER,
+    balance: 1_000_000,
+  });
+  readonly client = new PaymentSocketClient({ url: DEMO_URL, autoConnect: false, logger: false });
   deposit: TransactionSnapshot | null = null;
-  balance = 1_000_000;
 
-  simulate(what: Simulation): void {
-    const { client, deposit } = this;
-    if (!deposit) return;
-    const id = deposit.transactionId;
-    const amount = deposit.amount;
-    switch (what) {
-      case 'nothing yet':
-        return;
-      case 'pay in MoMo':
-        client.deliver(depositCompleted(id, { amount, newBalance: this.balance + amount }));
-        return;
-      case 'decline in MoMo':
-        client.deliver(paymentStatusUpdate(id, 'cancelled', { amount, reason: 'declined' }));
-        return;
-      case 'insufficient funds':
-        client.deliver(paymentStatusUpdate(id, 'failed', { amount, reason: 'insufficient_funds' }));
-        return;
-      case 'expire the QR':
-        client.deliver(paymentStatusUpdate(id, 'failed', { amount, reason: 'expired' }));
-        return;
-      case 'drop the connection':
-        client.setState({ status: 'reconnecting', caughtUp: false });
-        setTimeout(() => client.acceptConnection(), 3000);
-        return;
-    }
+  newDeposit(): TransactionSnapshot {
+    return this.mock.createDeposit({ amount: AMOUNT });
   }
 
-  /** Connects a moment after the client is asked to, as a socket would; returns a stop. */
-  connectLikeASocket(): () => void {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const check = () => {
-      if (timer !== undefined || this.client.getState().status !== 'connecting') return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        this.client.acceptConnection();
-        this.client.setState({ epoch: 'demo', serverTimeOffsetMs: 0 });
-      }, 400);
-    };
-    check();
-    const unsubscribe = this.client.subscribe(check);
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-    };
+  simulate(what: Simulation): void {
+    const { mock, deposit } = this;
+    if (!deposit) return;
+    const id = deposit.transactionId;
+    this.#asTheServerWould(() => {
+      switch (what) {
+        case 'nothing yet':
+          return;
+        case 'pay in MoMo':
+          return mock.completeDeposit(id);
+        case 'decline in MoMo':
+          return mock.cancelDeposit(id, 'declined');
+        case 'insufficient funds':
+          return mock.failDeposit(id, 'insufficient_funds');
+        case 'expire the QR':
+          return mock.expireDeposit(id);
+        case 'drop the connection':
+          return mock.dropConnection();
+      }
+    });
   }
 
   /** The user confirmed "Cancel payment"; the app's cancel call succeeds. */
   cancel(): void {
-    if (!this.deposit) return;
-    const { transactionId, amount } = this.deposit;
-    this.client.deliver(
-      paymentStatusUpdate(transactionId, 'cancelled', { amount, reason: 'user_cancelled' }),
-    );
+    const id = this.deposit?.transactionId;
+    if (id) this.#asTheServerWould(() => this.mock.cancelDeposit(id, 'user_cancelled'));
+  }
+
+  /** A pick the reference server would refuse (failing a paid deposit) changes nothing. */
+  #asTheServerWould(change: () => unknown): void {
+    try {
+      change();
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+    }
   }
 }
+
+/** The story's last backend: its client is destroyed when the story is shown again. */
+let shown: DemoBackend | undefined;
 
 interface WalletDemoProps {
   backend: DemoBackend;
@@ -119,15 +115,12 @@ interface WalletDemoProps {
 /** The seed's wallet page in miniature: a balance, a top-up button and the modal. */
 function WalletDemo({ backend, locale, theme, simulateMomo }: WalletDemoProps) {
   const { client } = backend;
-  const [deposit, setDeposit] = useState(newDeposit);
+  const [deposit, setDeposit] = useState(() => backend.newDeposit());
   const [open, setOpen] = useState(false);
-  const [balance, setBalance] = useState(backend.balance);
+  const [balance, setBalance] = useState(() => backend.mock.getBalance());
   useEffect(() => {
     backend.deposit = deposit;
-    backend.balance = balance;
-  }, [backend, deposit, balance]);
-
-  useEffect(() => backend.connectLikeASocket(), [backend]);
+  }, [backend, deposit]);
   useEffect(() => backend.simulate(simulateMomo), [backend, simulateMomo]);
 
   const vi = locale === 'vi';
@@ -142,13 +135,13 @@ function WalletDemo({ backend, locale, theme, simulateMomo }: WalletDemoProps) {
         </button>
         <DepositQRModal
           deposit={deposit}
-          userId="demo-user"
+          userId={DEMO_USER}
           open={open}
           locale={locale}
           theme={theme}
           onClose={() => setOpen(false)}
           onCompleted={(event) => setBalance(event.newBalance)}
-          onRetry={() => setDeposit(newDeposit())}
+          onRetry={() => setDeposit(backend.newDeposit())}
           onCancel={() => backend.cancel()}
         />
       </main>
@@ -179,7 +172,7 @@ export default meta;
 type PlaygroundArgs = Pick<WalletDemoProps, 'locale' | 'theme' | 'simulateMomo'>;
 
 /**
- * A whole flow with no server: open the modal, then pick an outcome in the
+ * A whole flow with the real client and no server (msw plays the backend): open the modal, then pick an outcome in the
  * "Simulate MoMo payment" control and watch the dialog follow it.
  */
 export const SimulateMomoPayment: StoryObj<PlaygroundArgs> = {
@@ -188,7 +181,16 @@ export const SimulateMomoPayment: StoryObj<PlaygroundArgs> = {
   argTypes: {
     simulateMomo: { name: 'Simulate MoMo payment', control: 'select', options: SIMULATIONS },
   },
-  loaders: [() => ({ backend: new DemoBackend() })],
+  loaders: [
+    async ({ parameters }) => {
+      shown?.client.destroy();
+      const backend = new DemoBackend();
+      shown = backend;
+      const host = (parameters['mswHost'] as MswHost | undefined) ?? (await serviceWorkerHost());
+      await host.use(backend.mock.handlers);
+      return { backend };
+    },
+  ],
   render: (args, { loaded }) => <WalletDemo backend={loaded.backend as DemoBackend} {...args} />,
   play: async ({ canvasElement, loaded }) => {
     const backend = loaded.backend as DemoBackend;
@@ -198,7 +200,7 @@ export const SimulateMomoPayment: StoryObj<PlaygroundArgs> = {
       name: 'Quét mã để nạp tiền',
     });
     await waitFor(() => expect(dialog).toHaveAttribute('data-connection', 'live'));
-    await expect(backend.client.getState().userId).toBe('demo-user');
+    await expect(backend.client.getState().userId).toBe(DEMO_USER);
 
     backend.simulate('pay in MoMo');
     await waitFor(() => expect(dialog).toHaveAttribute('data-state', 'success'));

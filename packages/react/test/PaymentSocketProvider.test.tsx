@@ -8,9 +8,11 @@ import {
   usePaymentSocketDebug,
   useTransactionStatus,
 } from '@paysocket/react';
-import { FakePaymentSocketClient } from './support/FakePaymentSocketClient';
+import { setUpBackendMock } from './support/backendMock';
 import { quietRenderErrors } from './support/quietRenderErrors';
 import { renderHookWithClient } from './support/renderWithClient';
+
+const { createClient } = setUpBackendMock();
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -31,7 +33,7 @@ describe('PaymentSocketProvider', () => {
 
   it('lets every hook take { client } without a provider', () => {
     vi.spyOn(console, 'info').mockImplementation(() => {});
-    const client = new FakePaymentSocketClient();
+    const client = createClient();
     const { result } = renderHook(
       () => {
         usePaymentSocketDebug('alice', { client });
@@ -46,22 +48,27 @@ describe('PaymentSocketProvider', () => {
     expect(result.current[0].client).toBe(client);
     expect(result.current[1].status).toBe('connecting');
     expect(result.current[2].status).toBeNull();
-    expect(client.setUserCalls.at(-1)).toBe('alice');
+    expect(client.getState().userId).toBe('alice');
   });
 
   it('prefers { client } over the provider', () => {
-    const fromProvider = new FakePaymentSocketClient();
-    const explicit = new FakePaymentSocketClient();
+    const fromProvider = createClient();
+    const explicit = createClient();
+    const setUser = vi.spyOn(fromProvider, 'setUser');
     const { result } = renderHookWithClient(
       () => usePaymentSocket('alice', undefined, { client: explicit }),
       fromProvider,
     );
     expect(result.current.client).toBe(explicit);
-    expect(fromProvider.setUserCalls).toEqual([]);
+    expect(setUser).not.toHaveBeenCalled();
+    expect(explicit.getState().userId).toBe('alice');
   });
 
   it('never connects, disconnects or destroys its client, through remounts', () => {
-    const client = new FakePaymentSocketClient();
+    const client = createClient();
+    const touches = (['connect', 'disconnect', 'destroy', 'setUser'] as const).map((name) =>
+      vi.spyOn(client, name),
+    );
     const tree = (
       <PaymentSocketProvider client={client}>
         <p>wallet</p>
@@ -70,8 +77,8 @@ describe('PaymentSocketProvider', () => {
     const { rerender, unmount } = render(tree, { reactStrictMode: true });
     rerender(tree);
     unmount();
-    expect(client.calls).toEqual({ connect: 0, disconnect: 0, destroy: 0 });
-    expect(client.setUserCalls).toEqual([]);
+    expect(touches.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 0]);
+    expect(client.getState().status).toBe('idle');
   });
 
   it('refuses a missing client with a clear error', () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PaymentSocketClient } from '@paysocket/client';
 import {
   useDepositListener,
   usePaymentSocket,
@@ -6,7 +7,6 @@ import {
   useTransactionStatus,
   type PaymentSocketHandlers,
 } from '@paysocket/react';
-import { FakePaymentSocketClient } from './support/FakePaymentSocketClient';
 import { quietRenderErrors } from './support/quietRenderErrors';
 import { renderHookWithClient } from './support/renderWithClient';
 
@@ -52,12 +52,19 @@ describe('hook arguments', () => {
     ],
   ])('refuses %s with a clear error and leaves the client alone', (_what, hook, message) => {
     quietRenderErrors();
-    const client = new FakePaymentSocketClient();
+    const client = new PaymentSocketClient({
+      url: 'http://api.test',
+      autoConnect: false,
+      logger: false,
+    });
+    const touches = (['setUser', 'follow', 'observe', 'subscribe', 'connect'] as const).map(
+      (name) => vi.spyOn(client, name),
+    );
     expect(() => renderHookWithClient(hook, client)).toThrow(TypeError);
     expect(() => renderHookWithClient(hook, client)).toThrow(message);
-    expect(client.setUserCalls).toEqual([]);
-    expect(client.followedIds()).toEqual([]);
+    expect(touches.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 0, 0]);
     expect(client.listenerCount('deposit_completed')).toBe(0);
-    expect(client.subscriberCount()).toBe(0);
+    expect(client.getState()).toMatchObject({ status: 'idle', userId: null });
+    client.destroy();
   });
 });

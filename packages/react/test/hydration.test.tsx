@@ -3,9 +3,9 @@ import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PaymentSocketProvider, useDepositListener, usePaymentSocket } from '@paysocket/react';
-import { FakePaymentSocketClient } from './support/FakePaymentSocketClient';
-import { depositCompleted } from './support/paymentEvents';
+import { USER_ID, caughtUp, setUpBackendMock } from './support/backendMock';
 
+const { backend, createClient } = setUpBackendMock();
 let root: Root | undefined;
 
 afterEach(() => {
@@ -15,24 +15,33 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function Wallet({ onCompleted }: { onCompleted: () => void }) {
-  const { status } = usePaymentSocket('alice');
-  useDepositListener('alice', 'tx-1', onCompleted);
+function Wallet({
+  transactionId,
+  onCompleted,
+}: {
+  transactionId: string;
+  onCompleted: () => void;
+}) {
+  const { status } = usePaymentSocket(USER_ID);
+  useDepositListener(USER_ID, transactionId, onCompleted);
   return <p>{`status ${status}`}</p>;
 }
 
 describe('hydration', () => {
-  it('hydrates the server HTML without a mismatch, then shows the live state', () => {
-    const consoleError = vi.spyOn(console, 'error');
-    const client = new FakePaymentSocketClient();
+  it('hydrates the server HTML without a mismatch, then shows the live state', async () => {
+    const client = createClient();
     // The browser's client already knows more than the server did.
-    client.setUser('alice');
-    client.acceptConnection();
-    client.deliver(depositCompleted('tx-1'));
+    client.setUser(USER_ID);
+    client.connect();
+    await caughtUp(client);
+    const { transactionId } = backend.createDeposit({ amount: 50_000 });
+    backend.completeDeposit(transactionId);
+    await vi.waitFor(() => expect(client.getTransaction(transactionId)?.status).toBe('completed'));
+    const consoleError = vi.spyOn(console, 'error');
     const onCompleted = vi.fn();
     const app = (
       <PaymentSocketProvider client={client}>
-        <Wallet onCompleted={onCompleted} />
+        <Wallet transactionId={transactionId} onCompleted={onCompleted} />
       </PaymentSocketProvider>
     );
 

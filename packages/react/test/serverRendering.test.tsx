@@ -9,9 +9,9 @@ import {
   usePaymentSocketDebug,
   useTransactionStatus,
 } from '@paysocket/react';
-import { FakePaymentSocketClient } from './support/FakePaymentSocketClient';
-import { depositCompleted } from './support/paymentEvents';
+import { USER_ID, caughtUp, setUpBackendMock } from './support/backendMock';
 
+const { backend, createClient } = setUpBackendMock();
 const touched: string[] = [];
 const trapped = ['window', 'document', 'navigator', 'localStorage'] as const;
 
@@ -33,13 +33,13 @@ afterEach(() => {
   touched.length = 0;
 });
 
-function Wallet() {
-  const { connected, status, error } = usePaymentSocket('alice', {
+function Wallet({ transactionId = 'tx-1' }: { transactionId?: string }) {
+  const { connected, status, error } = usePaymentSocket(USER_ID, {
     onDepositCompleted: () => {},
   });
-  const listener = useDepositListener('alice', 'tx-1', () => {});
-  const transaction = useTransactionStatus('tx-1');
-  usePaymentSocketDebug('alice');
+  const listener = useDepositListener(USER_ID, transactionId, () => {});
+  const transaction = useTransactionStatus(transactionId);
+  usePaymentSocketDebug(USER_ID);
   const summary = [
     connected ? 'connected' : 'disconnected',
     status,
@@ -51,25 +51,34 @@ function Wallet() {
 }
 
 describe('server rendering', () => {
-  it('renders the disconnected state, subscribes to nothing and touches no browser global', () => {
-    const client = new FakePaymentSocketClient({ userId: 'alice', status: 'connected' });
-    client.deliver(depositCompleted('tx-1'));
+  it('renders the disconnected state, subscribes to nothing and touches no browser global', async () => {
+    // A client that is connected and knows the deposit completed: the server's HTML still
+    // shows none of it, so that hydration matches.
+    const client = createClient();
+    client.setUser(USER_ID);
+    client.connect();
+    await caughtUp(client);
+    const { transactionId } = backend.createDeposit({ amount: 50_000 });
+    backend.completeDeposit(transactionId);
+    await vi.waitFor(() => expect(client.getTransaction(transactionId)?.status).toBe('completed'));
+    const touches = (['setUser', 'subscribe', 'follow', 'watchTransaction'] as const).map((name) =>
+      vi.spyOn(client, name),
+    );
+    const listeners = client.listenerCount('deposit_completed');
     const consoleError = vi.spyOn(console, 'error');
     trapBrowserGlobals();
 
     const html = renderToString(
       <PaymentSocketProvider client={client}>
-        <Wallet />
+        <Wallet transactionId={transactionId} />
       </PaymentSocketProvider>,
     );
 
     expect(html).toBe('<p>disconnected idle null idle null</p>');
     expect(touched).toEqual([]);
     expect(consoleError).not.toHaveBeenCalled();
-    expect(client.setUserCalls).toEqual([]);
-    expect(client.watchCalls).toEqual([]);
-    expect(client.listenerCount('deposit_completed')).toBe(0);
-    expect(client.subscriberCount()).toBe(0);
+    expect(touches.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 0]);
+    expect(client.listenerCount('deposit_completed')).toBe(listeners);
   });
 
   it('renders the disconnected state with a real PaymentSocketClient', () => {

@@ -1,15 +1,13 @@
 import { useLayoutEffect, useState } from 'react';
-import { act } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PaymentSocketError } from '@paysocket/client';
+import type { PaymentSocketClient } from '@paysocket/client';
 import { usePaymentSocket, type PaymentSocketHandlers } from '@paysocket/react';
-import { FakePaymentSocketClient } from './support/FakePaymentSocketClient';
-import {
-  depositCompleted,
-  paymentStatusUpdate,
-  withdrawalCompleted,
-} from './support/paymentEvents';
+import { API_URL, USER_ID, caughtUp, flush, setUpBackendMock } from './support/backendMock';
 import { renderHookWithClient, renderWithClient } from './support/renderWithClient';
+
+const { backend, createClient } = setUpBackendMock();
+const patience = { timeout: 10_000, interval: 5 };
 
 const EVENT_KINDS = [
   'deposit_completed',
@@ -18,8 +16,19 @@ const EVENT_KINDS = [
   'error',
 ] as const;
 
-function listenerCounts(client: FakePaymentSocketClient) {
+function listenerCounts(client: PaymentSocketClient) {
   return EVENT_KINDS.map((name) => client.listenerCount(name));
+}
+
+/** A token for `userId` from the backend's login route. */
+async function logIn(userId: string): Promise<string> {
+  const response = await fetch(`${API_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+  const { token } = (await response.json()) as { token: string };
+  return token;
 }
 
 afterEach(() => {
@@ -28,99 +37,116 @@ afterEach(() => {
 });
 
 describe('usePaymentSocket', () => {
-  it('sets the user and reports the connection state as it changes', () => {
-    const client = new FakePaymentSocketClient();
-    const { result } = renderHookWithClient(() => usePaymentSocket('alice'), client);
+  it('sets the user and reports the connection state as it changes', async () => {
+    const client = createClient();
+    const { result } = renderHookWithClient(() => usePaymentSocket(USER_ID), client);
 
-    expect(client.getState().userId).toBe('alice');
+    expect(client.getState().userId).toBe(USER_ID);
     expect(result.current).toMatchObject({ connected: false, status: 'connecting', error: null });
     expect(result.current.client).toBe(client);
 
-    act(() => client.acceptConnection());
-    expect(result.current).toMatchObject({ connected: true, status: 'connected' });
+    await waitFor(() => expect(result.current.status).toBe('connected'), patience);
+    expect(result.current.connected).toBe(true);
 
-    const refused = new PaymentSocketError('AUTH_FAILED', 'Token refused');
-    act(() => client.setState({ status: 'unauthorized', lastError: refused }));
-    expect(result.current).toMatchObject({ connected: false, status: 'unauthorized' });
-    expect(result.current.error).toBe(refused);
+    backend.rejectAuth('TOKEN_EXPIRED');
+    backend.dropConnection();
+    await waitFor(() => expect(result.current.status).toBe('unauthorized'), patience);
+    expect(result.current.connected).toBe(false);
+    expect(result.current.error).toMatchObject({ code: 'AUTH_FAILED' });
+    expect(result.current.error).toBe(client.getState().lastError);
   });
 
-  it('re-renders only when the status or the last error changes', () => {
-    const client = new FakePaymentSocketClient();
-    let renders = 0;
-    renderHookWithClient(
+  it('re-renders only when the status or the last error changes', async () => {
+    const client = createClient();
+    const seen: string[] = [];
+    const { result } = renderHookWithClient(
       () => {
-        renders += 1;
-        return usePaymentSocket('alice');
+        const state = usePaymentSocket(USER_ID);
+        seen.push(`${state.status}/${state.error?.code ?? 'none'}`);
+        return state;
       },
       client,
       { strict: false },
     );
-    act(() => client.acceptConnection());
-    const settled = renders;
+    await waitFor(() => expect(result.current.status).toBe('connected'), patience);
+    await caughtUp(client);
+    const settled = seen.length;
 
-    act(() => client.setState({ lastSeq: 7, epoch: 'e1', serverTimeOffsetMs: 12 }));
-    act(() => {
-      client.deliver(depositCompleted('tx-1'));
-    });
-    expect(renders).toBe(settled);
+    // Moves the client's lastSeq and caught-up state, not its status.
+    const deposit = backend.createDeposit({ amount: 50_000 });
+    backend.completeDeposit(deposit.transactionId);
+    await flush(backend, client);
+    expect(seen.length).toBe(settled);
 
-    act(() => client.setState({ status: 'reconnecting', attempt: 1 }));
-    expect(renders).toBe(settled + 1);
+    backend.dropConnection();
+    await waitFor(() => expect(seen.length).toBeGreaterThan(settled + 1), patience);
+    await caughtUp(client);
+    // Every render after that showed something new.
+    const changes = seen.slice(settled - 1);
+    changes.slice(1).forEach((shown, index) => expect(shown).not.toBe(changes[index]));
   });
 
-  it('calls each handler with its own events', () => {
-    const client = new FakePaymentSocketClient();
+  it('calls each handler with its own events', async () => {
+    const client = createClient();
     const handlers = {
       onDepositCompleted: vi.fn(),
       onPaymentStatusUpdate: vi.fn(),
       onWithdrawalCompleted: vi.fn(),
       onError: vi.fn(),
     } satisfies PaymentSocketHandlers;
-    renderHookWithClient(() => usePaymentSocket('alice', handlers), client);
-    act(() => client.acceptConnection());
+    renderHookWithClient(() => usePaymentSocket(USER_ID, handlers), client);
+    await caughtUp(client);
 
-    const deposit = depositCompleted('tx-1');
-    const pending = paymentStatusUpdate('tx-2', 'pending');
-    const withdrawal = withdrawalCompleted('tx-3');
-    const invalid = new PaymentSocketError('INVALID_EVENT', 'bad payload');
-    act(() => {
-      client.deliver(deposit);
-      client.deliver(pending);
-      client.deliver(withdrawal);
-      client.fail(invalid);
-    });
+    const deposit = backend.createDeposit({ amount: 100_000 });
+    backend.completeDeposit(deposit.transactionId);
+    const withdrawal = backend.createWithdrawal({ amount: 20_000 });
+    backend.completeWithdrawal(withdrawal.transactionId);
+    backend.sendRaw('deposit_completed:v1', { type: 'deposit_completed' });
+    await flush(backend, client);
 
-    expect(handlers.onDepositCompleted.mock.calls).toEqual([[deposit]]);
-    expect(handlers.onPaymentStatusUpdate.mock.calls).toEqual([[pending]]);
-    expect(handlers.onWithdrawalCompleted.mock.calls).toEqual([[withdrawal]]);
-    expect(handlers.onError.mock.calls).toEqual([[invalid]]);
+    expect(handlers.onDepositCompleted.mock.calls).toEqual([
+      [expect.objectContaining({ transactionId: deposit.transactionId, newBalance: 100_000 })],
+    ]);
+    expect(handlers.onPaymentStatusUpdate.mock.calls).toEqual([
+      [
+        expect.objectContaining({
+          transactionId: withdrawal.transactionId,
+          status: 'pending',
+          transactionType: 'withdrawal',
+        }),
+      ],
+      // flush's marker
+      [expect.objectContaining({ message: 'marker' })],
+    ]);
+    expect(handlers.onWithdrawalCompleted.mock.calls).toEqual([
+      [expect.objectContaining({ transactionId: withdrawal.transactionId, newBalance: 80_000 })],
+    ]);
+    expect(handlers.onError.mock.calls).toEqual([
+      [expect.objectContaining({ code: 'INVALID_EVENT' })],
+    ]);
   });
 
-  it('under StrictMode leaves one listener per event kind and one state subscription', () => {
-    const client = new FakePaymentSocketClient();
+  it('under StrictMode leaves one listener per event kind', () => {
+    const client = createClient();
     const { unmount } = renderHookWithClient(
-      () => usePaymentSocket('alice', { onDepositCompleted: () => {} }),
+      () => usePaymentSocket(USER_ID, { onDepositCompleted: () => {} }),
       client,
     );
 
     expect(listenerCounts(client)).toEqual([1, 1, 1, 1]);
-    // status and lastError each hold one subscription
-    expect(client.subscriberCount()).toBe(2);
-    expect(client.setUserCalls.every((userId) => userId === 'alice')).toBe(true);
+    expect(client.getState().userId).toBe(USER_ID);
 
     unmount();
     expect(listenerCounts(client)).toEqual([0, 0, 0, 0]);
-    expect(client.subscriberCount()).toBe(0);
   });
 
   it('returns listener counts to where they were on unmount, beside other listeners', () => {
-    const client = new FakePaymentSocketClient();
+    const client = createClient();
     const offOwn = client.on('deposit_completed', () => {});
     const before = listenerCounts(client);
 
-    const first = renderHookWithClient(() => usePaymentSocket('alice'), client);
-    const second = renderHookWithClient(() => usePaymentSocket('alice'), client);
+    const first = renderHookWithClient(() => usePaymentSocket(USER_ID), client);
+    const second = renderHookWithClient(() => usePaymentSocket(USER_ID), client);
     expect(listenerCounts(client)).toEqual(before.map((count) => count + 2));
 
     first.unmount();
@@ -129,15 +155,15 @@ describe('usePaymentSocket', () => {
     offOwn();
   });
 
-  it('never resubscribes for a new callback identity, and calls the newest callback', () => {
-    const client = new FakePaymentSocketClient();
+  it('never resubscribes for a new callback identity, and calls the newest callback', async () => {
+    const client = createClient();
     const on = vi.spyOn(client, 'on');
     const subscribe = vi.spyOn(client, 'subscribe');
     const calls: string[] = [];
     const { rerender } = renderHookWithClient(
       ({ label }: { label: string }) =>
-        usePaymentSocket('alice', {
-          onDepositCompleted: (event) => calls.push(`${label}:${event.transactionId}`),
+        usePaymentSocket(USER_ID, {
+          onDepositCompleted: (event) => calls.push(`${label}:${event.amount}`),
         }),
       client,
       { initialProps: { label: 'first' } },
@@ -150,70 +176,77 @@ describe('usePaymentSocket', () => {
     expect(on.mock.calls.length).toBe(onCalls);
     expect(subscribe.mock.calls.length).toBe(subscribeCalls);
 
-    act(() => {
-      client.acceptConnection();
-      client.deliver(depositCompleted('tx-1'));
-    });
-    expect(calls).toEqual(['third:tx-1']);
+    await caughtUp(client);
+    backend.completeDeposit(backend.createDeposit({ amount: 50_000 }).transactionId);
+    await waitFor(() => expect(calls).toEqual(['third:50000']), patience);
   });
 
-  it('with a null userId signs out and calls no handler', () => {
-    const client = new FakePaymentSocketClient();
+  it('with a null userId signs out and calls no handler', async () => {
+    const client = createClient();
     const onDepositCompleted = vi.fn();
     const { result, rerender } = renderHookWithClient(
       ({ userId }: { userId: string | null }) => usePaymentSocket(userId, { onDepositCompleted }),
       client,
-      { initialProps: { userId: 'alice' as string | null } },
+      { initialProps: { userId: USER_ID as string | null } },
     );
-    act(() => client.acceptConnection());
+    await caughtUp(client);
 
     rerender({ userId: null });
-    expect(client.setUserCalls.at(-1)).toBeNull();
+    expect(client.getState().userId).toBeNull();
     expect(result.current).toMatchObject({ connected: false, status: 'idle' });
 
-    act(() => client.emit('deposit_completed', depositCompleted('tx-1')));
+    await waitFor(() => expect(backend.connectionCount()).toBe(0), patience);
+    backend.completeDeposit(backend.createDeposit({ amount: 50_000 }).transactionId);
+    expect(result.current.status).toBe('idle');
     expect(onDepositCompleted).not.toHaveBeenCalled();
   });
 
-  it("never lets the previous user's events reach the next user's handlers", () => {
-    const client = new FakePaymentSocketClient();
+  it("never lets the previous user's events reach the next user's handlers", async () => {
+    const bobToken = await logIn('bob');
+    // The app's session: a token the backend does not know is the backend's own user's.
+    let token = 'alice-session';
+    const client = createClient({ auth: { token: () => token } });
+    const aliceLate = backend.createDeposit({ amount: 30_000 });
     const received: string[] = [];
 
-    // An event of alice's lands in the commit that switches to bob, before the effect that
-    // tells the client: bob's handlers are already current, the client's user is still alice.
+    // A payment of alice's lands in the commit that switches to bob, before the effect that
+    // tells the client: bob's handlers are already current, the connection is still alice's.
     function Wallet({ userId }: { userId: string }) {
       usePaymentSocket(userId, {
-        onDepositCompleted: (event) => received.push(`${userId} got ${event.transactionId}`),
+        onDepositCompleted: (event) => received.push(`${userId} got ${event.amount}`),
       });
       useLayoutEffect(() => {
-        if (client.getState().userId === 'alice' && userId === 'bob') {
-          client.emit('deposit_completed', depositCompleted('alice-tx-late'));
+        if (client.getState().userId === USER_ID && userId === 'bob') {
+          backend.completeDeposit(aliceLate.transactionId);
         }
       }, [userId]);
       return null;
     }
     function App() {
-      const [userId, setUserId] = useState('alice');
+      const [userId, setUserId] = useState(USER_ID);
       switchUser = setUserId;
       return <Wallet userId={userId} />;
     }
     let switchUser: (userId: string) => void = () => {};
 
     renderWithClient(<App />, client);
-    act(() => client.acceptConnection());
-    act(() => client.deliver(depositCompleted('alice-tx-1')));
+    await caughtUp(client);
+    backend.completeDeposit(backend.createDeposit({ amount: 10_000 }).transactionId);
+    await waitFor(() => expect(received).toEqual([`${USER_ID} got 10000`]), patience);
 
+    token = bobToken;
     act(() => switchUser('bob'));
     expect(client.getState().userId).toBe('bob');
-    act(() => client.acceptConnection());
-    act(() => client.deliver(depositCompleted('bob-tx-1')));
+    await caughtUp(client);
+    backend.completeDeposit(backend.createDeposit({ amount: 20_000, userId: 'bob' }).transactionId);
+    await flush(backend, client);
 
-    expect(received).toEqual(['alice got alice-tx-1', 'bob got bob-tx-1']);
+    expect(received).toEqual([`${USER_ID} got 10000`, 'bob got 20000']);
   });
 
   it('lets the last hook to name a user win, and warns in development', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const client = new FakePaymentSocketClient();
+    const client = createClient();
     function Alice() {
       usePaymentSocket('alice');
       return null;
@@ -240,7 +273,7 @@ describe('usePaymentSocket', () => {
 
   it('does not warn when every hook switches user in the same commit', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const client = new FakePaymentSocketClient();
+    const client = createClient();
     function Twice({ userId }: { userId: string }) {
       usePaymentSocket(userId);
       usePaymentSocket(userId);
@@ -257,7 +290,7 @@ describe('usePaymentSocket', () => {
   it('does not warn in production builds', async () => {
     vi.stubEnv('NODE_ENV', 'production');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const client = new FakePaymentSocketClient();
+    const client = createClient();
     renderHookWithClient(() => {
       usePaymentSocket('alice');
       usePaymentSocket('bob');
@@ -268,13 +301,18 @@ describe('usePaymentSocket', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('never connects, disconnects or destroys the client itself', () => {
-    const client = new FakePaymentSocketClient();
-    const { unmount } = renderHookWithClient(() => usePaymentSocket('alice'), client);
-    act(() => client.acceptConnection());
+  it('never disconnects or destroys the client itself, nor connects it but by setUser', async () => {
+    const client = createClient();
+    const setUser = vi.spyOn(client, 'setUser');
+    const connect = vi.spyOn(client, 'connect');
+    const calls = (['disconnect', 'destroy'] as const).map((name) => vi.spyOn(client, name));
+    const { unmount } = renderHookWithClient(() => usePaymentSocket(USER_ID), client);
+    await caughtUp(client);
     unmount();
 
-    expect(client.calls).toEqual({ connect: 0, disconnect: 0, destroy: 0 });
+    // The client connects itself once it is given a user.
+    expect(connect.mock.calls.length).toBeLessThanOrEqual(setUser.mock.calls.length);
+    expect(calls.map((spy) => spy.mock.calls.length)).toEqual([0, 0]);
     expect(client.getState().status).toBe('connected');
   });
 });

@@ -1,28 +1,65 @@
-import { act } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { PaymentSocketError } from '@paysocket/client';
+import type { PaymentSocketClient } from '@paysocket/client';
 import { useTransactionStatus } from '@paysocket/react';
-import { FakePaymentSocketClient } from './support/FakePaymentSocketClient';
-import { depositCompleted, paymentStatusUpdate } from './support/paymentEvents';
+import {
+  API_URL,
+  USER_ID,
+  caughtUp,
+  flush,
+  lookupOf,
+  reconnect,
+  setUpBackendMock,
+} from './support/backendMock';
 import { renderHookWithClient } from './support/renderWithClient';
 
-function signedIn() {
-  const client = new FakePaymentSocketClient();
-  client.setUser('alice');
-  client.acceptConnection();
+const { backend, createClient, server, lookups } = setUpBackendMock();
+const patience = { timeout: 10_000, interval: 5 };
+const nothing = { status: null, event: null, reason: null, error: null };
+
+async function signedIn() {
+  const client = createClient();
+  client.setUser(USER_ID);
+  client.connect();
+  await caughtUp(client);
   return client;
 }
 
-describe('useTransactionStatus', () => {
-  it('is null until something is known, then follows the client', () => {
-    const client = signedIn();
-    const { result } = renderHookWithClient(() => useTransactionStatus('tx-1'), client);
-    expect(result.current).toEqual({ status: null, event: null, reason: null, error: null });
+/** A `payment_status_update:v1` pending event for a deposit, as the wire carries it. */
+function pendingEvent(transactionId: string, amount: number) {
+  return {
+    type: 'payment_status_update',
+    transactionId,
+    status: 'pending',
+    amount,
+    transactionType: 'deposit',
+    message: 'Đang chờ thanh toán',
+    timestamp: new Date().toISOString(),
+  };
+}
 
-    const pending = paymentStatusUpdate('tx-1', 'pending');
-    act(() => {
-      client.deliver(pending);
-    });
+async function completedOnClient(client: PaymentSocketClient, transactionId: string) {
+  backend.completeDeposit(transactionId);
+  await waitFor(
+    () => expect(client.getTransaction(transactionId)?.status).toBe('completed'),
+    patience,
+  );
+}
+
+describe('useTransactionStatus', () => {
+  it('is null until something is known, then follows the client', async () => {
+    const client = await signedIn();
+    const deposit = backend.createDeposit({ amount: 50_000 });
+    const { result } = renderHookWithClient(
+      () => useTransactionStatus(deposit.transactionId),
+      client,
+    );
+    expect(result.current).toEqual(nothing);
+
+    const pending = pendingEvent(deposit.transactionId, 50_000);
+    backend.sendRaw('payment_status_update:v1', pending);
+    await waitFor(() => expect(result.current.status).toBe('pending'), patience);
     expect(result.current).toEqual({
       status: 'pending',
       event: pending,
@@ -30,122 +67,158 @@ describe('useTransactionStatus', () => {
       error: null,
     });
 
-    const expired = paymentStatusUpdate('tx-1', 'failed', { reason: 'expired' });
-    act(() => {
-      client.deliver(expired);
+    backend.expireDeposit(deposit.transactionId);
+    await waitFor(() => expect(result.current.status).toBe('failed'), patience);
+    expect(result.current).toMatchObject({
+      reason: 'expired',
+      event: { type: 'payment_status_update', status: 'failed', metadata: { reason: 'expired' } },
     });
-    expect(result.current).toMatchObject({ status: 'failed', reason: 'expired', event: expired });
 
-    const lateSuccess = depositCompleted('tx-1');
-    act(() => {
-      client.deliver(lateSuccess);
+    backend.completeDeposit(deposit.transactionId);
+    await waitFor(() => expect(result.current.status).toBe('completed'), patience);
+    expect(result.current).toMatchObject({
+      event: { type: 'deposit_completed', transactionId: deposit.transactionId },
+      reason: null,
     });
-    expect(result.current).toMatchObject({ status: 'completed', event: lateSuccess, reason: null });
   });
 
-  it('re-renders only when its own transaction changes', () => {
-    const client = signedIn();
+  it('re-renders only when its own transaction changes', async () => {
+    const client = await signedIn();
+    const mine = backend.createDeposit({ amount: 50_000 });
+    const other = backend.createDeposit({ amount: 20_000 });
     let renders = 0;
-    renderHookWithClient(
+    const { result } = renderHookWithClient(
       () => {
         renders += 1;
-        return useTransactionStatus('tx-1');
+        return useTransactionStatus(mine.transactionId);
       },
       client,
       { strict: false },
     );
+    // Following it looks it up once: pending.
+    await waitFor(() => expect(result.current.status).toBe('pending'), patience);
     const settled = renders;
 
-    act(() => {
-      client.deliver(depositCompleted('tx-2'));
-      client.setState({ lastSeq: 3 });
-    });
+    // Another transaction's event also moves the client's lastSeq.
+    await completedOnClient(client, other.transactionId);
+    await flush(backend, client);
     expect(renders).toBe(settled);
 
-    act(() => {
-      client.deliver(paymentStatusUpdate('tx-1', 'pending'));
-    });
+    backend.expireDeposit(mine.transactionId);
+    await waitFor(() => expect(result.current.status).toBe('failed'), patience);
+    await flush(backend, client);
     expect(renders).toBe(settled + 1);
   });
 
-  it('reads a state found by a look-up, with no event', () => {
-    const client = signedIn();
-    client.setTransaction({ transactionId: 'tx-1', status: 'cancelled', reason: 'user_cancelled' });
-    const { result } = renderHookWithClient(() => useTransactionStatus('tx-1'), client);
-    expect(result.current).toEqual({
+  it('reads a state found by a look-up', async () => {
+    const client = await signedIn();
+    const deposit = backend.createDeposit({ amount: 50_000 });
+    // Cancelled while the client was offline: only a look-up can tell it.
+    client.disconnect();
+    backend.cancelDeposit(deposit.transactionId, 'user_cancelled');
+    const { result } = renderHookWithClient(
+      () => useTransactionStatus(deposit.transactionId),
+      client,
+    );
+    await act(() => client.refreshTransaction(deposit.transactionId));
+
+    // The client builds the event the look-up stands for.
+    expect(result.current).toMatchObject({
       status: 'cancelled',
-      event: null,
+      event: { type: 'payment_status_update', status: 'cancelled' },
       reason: 'user_cancelled',
       error: null,
     });
   });
 
-  it('never regresses, even when the client forgets the transaction on a user switch', () => {
-    const client = signedIn();
-    const { result } = renderHookWithClient(() => useTransactionStatus('tx-1'), client);
-    act(() => {
-      client.deliver(depositCompleted('tx-1'));
-    });
-    act(() => {
-      client.setTransaction({ transactionId: 'tx-1', status: 'pending' });
-    });
+  it('never regresses, even when the client forgets the transaction on a user switch', async () => {
+    const client = await signedIn();
+    const deposit = backend.createDeposit({ amount: 50_000 });
+    const { result } = renderHookWithClient(
+      () => useTransactionStatus(deposit.transactionId),
+      client,
+    );
+    await completedOnClient(client, deposit.transactionId);
     expect(result.current.status).toBe('completed');
 
-    act(() => {
-      client.setTransaction({ transactionId: 'tx-1', status: 'failed', reason: 'momo_99' });
+    // Stale or contradicting events that a confused server might still send.
+    backend.sendRaw('payment_status_update:v1', pendingEvent(deposit.transactionId, 50_000));
+    backend.sendRaw('payment_status_update:v1', {
+      ...pendingEvent(deposit.transactionId, 50_000),
+      status: 'failed',
+      metadata: { reason: 'momo_99' },
     });
+    await flush(backend, client);
     expect(result.current.status).toBe('completed');
 
     act(() => client.setUser('bob'));
-    expect(client.getTransaction('tx-1')).toBeUndefined();
+    expect(client.getTransaction(deposit.transactionId)).toBeUndefined();
     expect(result.current.status).toBe('completed');
   });
 
-  it('starts afresh for another transactionId', () => {
-    const client = signedIn();
-    client.deliver(depositCompleted('tx-1'));
+  it('starts afresh for another transactionId', async () => {
+    const client = await signedIn();
+    const deposit = backend.createDeposit({ amount: 50_000 });
+    const another = backend.createDeposit({ amount: 60_000 });
+    await completedOnClient(client, deposit.transactionId);
     const { result, rerender } = renderHookWithClient(
       ({ id }: { id: string | null }) => useTransactionStatus(id),
       client,
-      { initialProps: { id: 'tx-1' as string | null } },
+      { initialProps: { id: deposit.transactionId as string | null } },
     );
     expect(result.current.status).toBe('completed');
 
-    rerender({ id: 'tx-2' });
+    rerender({ id: another.transactionId });
     expect(result.current.status).toBeNull();
     rerender({ id: null });
-    expect(result.current).toEqual({ status: null, event: null, reason: null, error: null });
+    expect(result.current).toEqual(nothing);
   });
 
-  it('keeps the transaction followed while mounted, once under StrictMode', () => {
-    const client = signedIn();
-    const { unmount } = renderHookWithClient(() => useTransactionStatus('tx-1'), client);
-    expect(client.followCount('tx-1')).toBe(1);
+  it('keeps the transaction followed while mounted, once under StrictMode', async () => {
+    const client = await signedIn();
+    const deposit = backend.createDeposit({ amount: 50_000 });
+    const { unmount } = renderHookWithClient(
+      () => useTransactionStatus(deposit.transactionId),
+      client,
+    );
+    // A followed transaction that is not final is looked up after every reconnect.
+    await reconnect(backend, client);
+    expect(lookups.length).toBeGreaterThan(0);
+    expect(new Set(lookups)).toEqual(new Set([lookupOf(deposit.transactionId)]));
 
     unmount();
-    expect(client.followCount('tx-1')).toBe(0);
-    expect(client.subscriberCount()).toBe(0);
+    lookups.length = 0;
+    await reconnect(backend, client);
+    expect(lookups).toEqual([]);
     expect(client.listenerCount('error')).toBe(0);
   });
 
-  it("returns its own transaction's errors as state until the state changes", () => {
-    const client = signedIn();
-    const { result } = renderHookWithClient(() => useTransactionStatus('tx-1'), client);
-    const failedLookup = new PaymentSocketError('LOOKUP_FAILED', 'HTTP 500', {
-      transactionId: 'tx-1',
-    });
-    act(() => {
-      client.fail(new PaymentSocketError('LOOKUP_FAILED', 'HTTP 500', { transactionId: 'tx-9' }));
-      client.fail(new PaymentSocketError('INVALID_EVENT', 'bad payload'));
-    });
+  it("returns its own transaction's errors as state until the state changes", async () => {
+    const client = await signedIn();
+    const mine = backend.createDeposit({ amount: 50_000 });
+    const other = backend.createDeposit({ amount: 20_000 });
+    const { result } = renderHookWithClient(() => useTransactionStatus(mine.transactionId), client);
+    await waitFor(() => expect(result.current.status).toBe('pending'), patience);
+    backend.sendRaw('payment_status_update:v1', { type: 'payment_status_update' });
+    await flush(backend, client);
+    // Caught up again after the bad event, so no look-up is left that the failure below hits.
+    await caughtUp(client);
+    server.use(
+      http.get(`${API_URL}${lookupOf(':id')}`, () =>
+        HttpResponse.json({ error: { code: 'INTERNAL', message: 'down' } }, { status: 500 }),
+      ),
+    );
+    await act(() => client.refreshTransaction(other.transactionId));
     expect(result.current.error).toBeNull();
 
-    act(() => client.fail(failedLookup));
-    expect(result.current.error).toBe(failedLookup);
-
-    act(() => {
-      client.deliver(paymentStatusUpdate('tx-1', 'pending'));
+    await act(() => client.refreshTransaction(mine.transactionId));
+    expect(result.current.error).toMatchObject({
+      code: 'LOOKUP_FAILED',
+      transactionId: mine.transactionId,
     });
-    expect(result.current).toMatchObject({ status: 'pending', error: null });
+
+    backend.expireDeposit(mine.transactionId);
+    await waitFor(() => expect(result.current.status).toBe('failed'), patience);
+    expect(result.current.error).toBeNull();
   });
 });

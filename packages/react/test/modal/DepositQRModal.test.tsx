@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { TransactionSnapshot } from '@paysocket/protocol';
 import { DepositQRModal, type DepositQRModalProps } from '@paysocket/react';
+import { USER_ID, caughtUp, flush, setUpBackendMock } from '../support/backendMock';
 import { FakePaymentSocketClient } from '../support/FakePaymentSocketClient';
-import { depositCompleted, paymentStatusUpdate } from '../support/paymentEvents';
+import { depositCompleted } from '../support/paymentEvents';
 import { renderWithClient } from '../support/renderWithClient';
 import { axeViolations } from './axe';
 import { CREATED_AT, pendingDeposit } from './depositFixture';
@@ -14,10 +15,25 @@ import { CREATED_AT, pendingDeposit } from './depositFixture';
 // Rendering the full dialog in jsdom (and axe on it) is slow on a busy 2-core machine.
 vi.setConfig({ testTimeout: 20_000 });
 
+const { backend, createClient } = setUpBackendMock();
+const patience = { timeout: 10_000 };
+
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
 });
+
+/** A pending 100.000 ₫ deposit of the backend's, as its deposit route answers. */
+const liveDeposit = () => backend.createDeposit({ amount: 100_000 });
+
+/** The real client, connected as the backend's user with nothing left to catch up. */
+async function connectedClient() {
+  const client = createClient();
+  client.setUser(USER_ID);
+  client.connect();
+  await caughtUp(client);
+  return client;
+}
 
 type AppProps = Partial<DepositQRModalProps> & { initiallyOpen?: boolean };
 
@@ -31,7 +47,7 @@ function WalletPage({ initiallyOpen = false, onClose, ...props }: AppProps) {
       </button>
       <DepositQRModal
         deposit={pendingDeposit()}
-        userId="u1"
+        userId={USER_ID}
         {...props}
         open={open}
         onClose={() => {
@@ -61,11 +77,10 @@ describe('dialog anatomy and focus', () => {
 
   test('focus moves in, stays trapped on Tab and Shift+Tab, and returns to the trigger', async () => {
     const user = userEvent.setup();
-    const client = new FakePaymentSocketClient();
-    renderWithClient(<WalletPage onCancel={() => {}} />, client);
+    const client = await connectedClient();
+    renderWithClient(<WalletPage deposit={liveDeposit()} onCancel={() => {}} />, client);
     const trigger = screen.getByRole('button', { name: 'Nạp tiền' });
     await user.click(trigger);
-    connect(client);
 
     const dialog = screen.getByRole('dialog', { name: 'Quét mã để nạp tiền' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
@@ -102,8 +117,8 @@ describe('dialog anatomy and focus', () => {
   });
 
   test('the QR image names the action and the amount; the timer and progress bar carry values', async () => {
-    const client = new FakePaymentSocketClient();
-    renderWithClient(<WalletPage initiallyOpen locale="en" />, client);
+    const client = createClient();
+    renderWithClient(<WalletPage initiallyOpen deposit={liveDeposit()} locale="en" />, client);
     expect(
       screen.getByRole('img', {
         name: 'QR code to pay 100.000\u00a0₫: scan it with the MoMo app to top up',
@@ -124,14 +139,14 @@ describe('closing is not cancelling', () => {
 
   test('Escape hides the dialog, the deposit stays watched and onCompleted still fires', async () => {
     const user = userEvent.setup();
-    const client = new FakePaymentSocketClient();
+    const client = await connectedClient();
+    const deposit = liveDeposit();
     const onCompleted = vi.fn();
     const onClose = vi.fn();
     renderWithClient(
-      <WalletPage initiallyOpen onCompleted={onCompleted} onClose={onClose} />,
+      <WalletPage initiallyOpen deposit={deposit} onCompleted={onCompleted} onClose={onClose} />,
       client,
     );
-    connect(client);
     expect(
       screen.getByText(
         'Đóng cửa sổ không huỷ giao dịch: nếu bạn đã thanh toán, tiền vẫn được cộng vào ví.',
@@ -142,27 +157,30 @@ describe('closing is not cancelling', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('dialog')).toBeNull();
 
-    const event = depositCompleted('MOMO1001', { amount: 100_000, newBalance: 1_100_000 });
-    act(() => {
-      client.deliver(event);
-    });
+    const event = backend.completeDeposit(deposit.transactionId);
+    await waitFor(() => expect(onCompleted).toHaveBeenCalled(), patience);
+    await flush(backend, client);
     expect(onCompleted).toHaveBeenCalledTimes(1);
-    expect(onCompleted).toHaveBeenCalledWith(event);
+    expect(onCompleted).toHaveBeenCalledWith(expect.objectContaining({ ...event }));
 
     await user.click(screen.getByRole('button', { name: 'Nạp tiền' }));
     const dialog = screen.getByRole('dialog', { name: 'Nạp tiền thành công' });
     expect(dialog).toHaveAttribute('data-state', 'success');
     expect(dialog).toHaveAccessibleDescription(
-      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 1.100.000\u00a0₫.',
+      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 100.000\u00a0₫.',
     );
   });
 
   test('the close button closes without cancelling; cancel needs a confirmation', async () => {
     const user = userEvent.setup();
-    const client = new FakePaymentSocketClient();
+    const client = await connectedClient();
+    const deposit = liveDeposit();
     const onCancel = vi.fn();
     const onClose = vi.fn();
-    renderWithClient(<WalletPage initiallyOpen onCancel={onCancel} onClose={onClose} />, client);
+    renderWithClient(
+      <WalletPage initiallyOpen deposit={deposit} onCancel={onCancel} onClose={onClose} />,
+      client,
+    );
 
     await user.click(screen.getByRole('button', { name: 'Huỷ giao dịch' }));
     expect(screen.getByText('Huỷ giao dịch này? Mã QR sẽ không dùng được nữa.')).toBeVisible();
@@ -175,13 +193,11 @@ describe('closing is not cancelling', () => {
     expect(onCancel).toHaveBeenCalledTimes(1);
     expect(onClose).not.toHaveBeenCalled();
 
-    act(() => {
-      client.deliver(paymentStatusUpdate('MOMO1001', 'cancelled', { reason: 'user_cancelled' }));
-    });
-    expect(screen.getByRole('dialog', { name: 'Giao dịch đã bị huỷ' })).toHaveAttribute(
-      'data-state',
-      'cancelled',
-    );
+    // The app's cancel call reached the server.
+    backend.cancelDeposit(deposit.transactionId, 'user_cancelled');
+    expect(
+      await screen.findByRole('dialog', { name: 'Giao dịch đã bị huỷ' }, patience),
+    ).toHaveAttribute('data-state', 'cancelled');
 
     // The result's own close action (the dialog's × is also named "Đóng").
     await user.click(screen.getAllByRole('button', { name: 'Đóng' }).at(-1)!);
@@ -190,11 +206,30 @@ describe('closing is not cancelling', () => {
   });
 });
 
+/**
+ * The real client, never connected, that learnt the server clock runs `offsetMs` ahead from a
+ * look-up of the fixture deposit (the client takes the offset from a snapshot's serverTime).
+ */
+async function clientWithServerClock(offsetMs: number) {
+  const client = createClient({
+    lookupTransaction: (transactionId) =>
+      Promise.resolve(
+        pendingDeposit({
+          transactionId,
+          serverTime: new Date(Date.now() + offsetMs).toISOString(),
+        }),
+      ),
+  });
+  await client.refreshTransaction('MOMO1001');
+  expect(client.getState().serverTimeOffsetMs).toBe(offsetMs);
+  return client;
+}
+
 describe('countdown on the server clock', () => {
-  test('counts from expiresAt corrected by the client’s server clock offset, and survives a remount', () => {
+  test('counts from expiresAt corrected by the client’s server clock offset, and survives a remount', async () => {
     vi.useFakeTimers({ now: CREATED_AT });
     // The server runs 2 minutes ahead: at local 10:00 it is 10:02 there, so 13 minutes are left.
-    const client = new FakePaymentSocketClient({ serverTimeOffsetMs: 120_000 });
+    const client = await clientWithServerClock(120_000);
     const view = renderWithClient(<WalletPage initiallyOpen />, client);
     expect(timer()).toHaveTextContent('13:00');
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '87');
@@ -210,9 +245,9 @@ describe('countdown on the server clock', () => {
     expect(timer()).toHaveTextContent('06:59');
   });
 
-  test('a throttled background tab catches up from the wall clock when it becomes visible', () => {
+  test('a throttled background tab catches up from the wall clock when it becomes visible', async () => {
     vi.useFakeTimers({ now: CREATED_AT });
-    const client = new FakePaymentSocketClient({ serverTimeOffsetMs: 1 });
+    const client = await clientWithServerClock(1);
     renderWithClient(<WalletPage initiallyOpen />, client);
     expect(timer()).toHaveTextContent('15:00');
     // Five minutes pass with no timer firing (a sleeping laptop, a throttled tab).
@@ -223,9 +258,18 @@ describe('countdown on the server clock', () => {
     expect(timer()).toHaveTextContent('10:00');
   });
 
-  test('uses the snapshot’s serverTime until the client knows the offset', () => {
+  test('uses the snapshot’s serverTime until the client knows the offset', async () => {
     vi.useFakeTimers({ now: CREATED_AT });
-    const client = new FakePaymentSocketClient();
+    // The server clock, as the client's next look-up will find it, is a minute behind.
+    const client = createClient({
+      lookupTransaction: (transactionId) =>
+        Promise.resolve(
+          pendingDeposit({
+            transactionId,
+            serverTime: new Date(Date.now() - 60_000).toISOString(),
+          }),
+        ),
+    });
     renderWithClient(
       <WalletPage
         initiallyOpen
@@ -234,7 +278,8 @@ describe('countdown on the server clock', () => {
       client,
     );
     expect(timer()).toHaveTextContent('12:00');
-    act(() => client.setState({ serverTimeOffsetMs: -60_000, epoch: 'e1' }));
+    await act(() => client.refreshTransaction('MOMO1001'));
+    expect(client.getState().serverTimeOffsetMs).toBe(-60_000);
     expect(timer()).toHaveTextContent('16:00');
   });
 
@@ -374,28 +419,24 @@ describe('expiry', () => {
   test('a late success after expiry turns the dialog into success', async () => {
     vi.useFakeTimers({ now: CREATED_AT + 60_000, toFake: ['Date'] });
     const user = userEvent.setup();
-    const client = new FakePaymentSocketClient();
+    const client = await connectedClient();
+    const deposit = liveDeposit();
     const onRetry = vi.fn();
     const onCompleted = vi.fn();
     renderWithClient(
-      <WalletPage initiallyOpen onRetry={onRetry} onCompleted={onCompleted} />,
+      <WalletPage initiallyOpen deposit={deposit} onRetry={onRetry} onCompleted={onCompleted} />,
       client,
     );
-    connect(client);
-    act(() => {
-      client.deliver(paymentStatusUpdate('MOMO1001', 'failed', { reason: 'expired' }));
-    });
-    const dialog = screen.getByRole('dialog', { name: 'Mã QR đã hết hạn' });
+    backend.expireDeposit(deposit.transactionId);
+    const dialog = await screen.findByRole('dialog', { name: 'Mã QR đã hết hạn' }, patience);
     expect(screen.getByRole('button', { name: 'Tạo mã QR mới' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Tạo mã QR mới' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
 
-    act(() => {
-      client.deliver(depositCompleted('MOMO1001', { amount: 100_000, newBalance: 900_000 }));
-    });
-    expect(dialog).toHaveAttribute('data-state', 'success');
+    backend.completeDeposit(deposit.transactionId);
+    await waitFor(() => expect(dialog).toHaveAttribute('data-state', 'success'), patience);
     expect(dialog).toHaveAccessibleDescription(
-      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 900.000\u00a0₫.',
+      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 100.000\u00a0₫.',
     );
     expect(onCompleted).toHaveBeenCalledTimes(1);
     expect(within(dialog).getByRole('button', { name: 'Xong' })).toHaveFocus();
@@ -407,52 +448,58 @@ describe('driven by the hooks', () => {
     vi.useFakeTimers({ now: CREATED_AT + 60_000, toFake: ['Date'] });
   });
 
-  test('shows "reconnecting…" while the connection is down, and live again after', () => {
-    const client = new FakePaymentSocketClient();
-    renderWithClient(<WalletPage initiallyOpen />, client);
+  test('shows "reconnecting…" while the connection is down, and live again after', async () => {
+    // Retries after a second, so the client stays away long enough to be seen away.
+    const client = createClient({ reconnect: { initialDelayMs: 1_000, maxDelayMs: 1_000 } });
+    renderWithClient(<WalletPage initiallyOpen deposit={liveDeposit()} />, client);
     const dialog = screen.getByRole('dialog');
     expect(dialog).toHaveAttribute('data-state', 'connecting');
     expect(dialog).toHaveTextContent('Đang kết nối…');
 
-    connect(client);
+    await waitFor(() => expect(dialog).toHaveAttribute('data-connection', 'live'), patience);
     expect(dialog).toHaveAttribute('data-state', 'waiting');
-    expect(dialog).toHaveAttribute('data-connection', 'live');
 
-    act(() => client.setState({ status: 'reconnecting', caughtUp: false }));
+    backend.dropConnection();
+    await waitFor(
+      () => expect(dialog).toHaveAttribute('data-connection', 'reconnecting'),
+      patience,
+    );
     expect(dialog).toHaveAttribute('data-state', 'waiting');
-    expect(dialog).toHaveAttribute('data-connection', 'reconnecting');
     expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent(
       'Mất kết nối, đang kết nối lại…',
     );
     // The QR stays payable while the socket is away.
     expect(screen.getByRole('img', { name: /^Mã QR thanh toán/ })).toBeInTheDocument();
 
-    connect(client);
-    expect(dialog).toHaveAttribute('data-connection', 'live');
+    await waitFor(() => expect(dialog).toHaveAttribute('data-connection', 'live'), patience);
   });
 
-  test('a completion the client caught up before the modal mounted (a reload) lands as success', () => {
-    const client = new FakePaymentSocketClient();
-    client.setUser('u1');
-    client.acceptConnection();
-    client.deliver(depositCompleted('MOMO1001', { amount: 100_000, newBalance: 300_000 }));
+  test('a completion the client caught up before the modal mounted (a reload) lands as success', async () => {
+    const client = await connectedClient();
+    const deposit = liveDeposit();
+    backend.completeDeposit(deposit.transactionId);
+    await waitFor(
+      () => expect(client.getTransaction(deposit.transactionId)?.status).toBe('completed'),
+      patience,
+    );
     const onCompleted = vi.fn();
-    renderWithClient(<WalletPage initiallyOpen onCompleted={onCompleted} />, client);
+    renderWithClient(
+      <WalletPage initiallyOpen deposit={deposit} onCompleted={onCompleted} />,
+      client,
+    );
     expect(screen.getByRole('dialog', { name: 'Nạp tiền thành công' })).toHaveAccessibleDescription(
-      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 300.000\u00a0₫.',
+      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 100.000\u00a0₫.',
     );
     expect(onCompleted).toHaveBeenCalledTimes(1);
   });
 
   test('"Copy payment link" puts the payment URL on the clipboard and says so politely', async () => {
     const user = userEvent.setup();
-    const client = new FakePaymentSocketClient();
-    renderWithClient(<WalletPage initiallyOpen />, client);
-    connect(client);
+    const client = await connectedClient();
+    const deposit = liveDeposit();
+    renderWithClient(<WalletPage initiallyOpen deposit={deposit} />, client);
     await user.click(screen.getByRole('button', { name: 'Sao chép liên kết thanh toán' }));
-    expect(await navigator.clipboard.readText()).toBe(
-      'http://127.0.0.1:4000/mock-momo/pay/MOMO1001',
-    );
+    expect(await navigator.clipboard.readText()).toBe(deposit.paymentUrl);
     expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent(
       'Đã sao chép liên kết thanh toán',
     );
