@@ -1,13 +1,21 @@
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { TransactionSnapshot } from '@paysocket/protocol';
+import type { PaymentSocketClient } from '@paysocket/client';
 import { DepositQRModal, type DepositQRModalProps } from '@paysocket/react';
-import { USER_ID, caughtUp, flush, setUpBackendMock } from '../support/backendMock';
-import { FakePaymentSocketClient } from '../support/FakePaymentSocketClient';
-import { depositCompleted } from '../support/paymentEvents';
+import {
+  API_URL,
+  USER_ID,
+  caughtUp,
+  eventually,
+  flush,
+  lookupOf,
+  setUpBackendMock,
+} from '../support/backendMock';
 import { renderWithClient } from '../support/renderWithClient';
 import { axeViolations } from './axe';
 import { CREATED_AT, pendingDeposit } from './depositFixture';
@@ -15,7 +23,11 @@ import { CREATED_AT, pendingDeposit } from './depositFixture';
 // Rendering the full dialog in jsdom (and axe on it) is slow on a busy 2-core machine.
 vi.setConfig({ testTimeout: 20_000 });
 
-const { backend, createClient } = setUpBackendMock();
+// A heartbeat far longer than any jump of the fake clock, so that the socket stays up across it.
+const { backend, createClient, server, lookups } = setUpBackendMock({
+  pingIntervalMs: 60 * 60_000,
+  pingTimeoutMs: 60 * 60_000,
+});
 const patience = { timeout: 10_000 };
 
 afterEach(() => {
@@ -59,12 +71,47 @@ function WalletPage({ initiallyOpen = false, onClose, ...props }: AppProps) {
   );
 }
 
-/** The socket is up and `session:v1` said the server clock is `serverTimeOffsetMs` ahead. */
-function connect(client: FakePaymentSocketClient, serverTimeOffsetMs = 0) {
-  act(() => {
-    client.acceptConnection();
-    client.setState({ epoch: 'e1', serverTimeOffsetMs });
+/**
+ * A live deposit and the real client caught up, then every timer faked from the moment
+ * `timeLeftMs` before the deposit expires on the server clock. The socket connects over real
+ * timers first (msw and the client need them), and its `session:v1` has set the client's
+ * server clock before the jump.
+ */
+async function connectedWithTimeLeft(timeLeftMs: number) {
+  const client = await connectedClient();
+  await eventually(() => expect(client.getState().epoch).not.toBeNull());
+  const deposit = liveDeposit();
+  vi.useFakeTimers({
+    now: Date.parse(deposit.expiresAt!) - timeLeftMs - client.getState().serverTimeOffsetMs,
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
   });
+  return { client, deposit };
+}
+
+/** Until the client has the deposit in `status` (the fake clock moves on while it waits). */
+function lookedUp(
+  client: PaymentSocketClient,
+  transactionId: string,
+  status: 'pending' | 'completed' = 'pending',
+) {
+  return act(() =>
+    eventually(() => expect(client.getTransaction(transactionId)?.status).toBe(status)),
+  );
+}
+
+/**
+ * Retries `assertion` on the screen while React renders by itself, as Testing Library's
+ * waitFor does; its own wrapper settles on a timer, which the fake clock would hold.
+ */
+async function eventuallyOnScreen(assertion: () => void) {
+  const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  const previous = scope.IS_REACT_ACT_ENVIRONMENT;
+  scope.IS_REACT_ACT_ENVIRONMENT = false;
+  try {
+    await eventually(assertion);
+  } finally {
+    scope.IS_REACT_ACT_ENVIRONMENT = previous;
+  }
 }
 
 const timer = () => screen.getByRole('timer');
@@ -284,10 +331,10 @@ describe('countdown on the server clock', () => {
   });
 
   test('announces the time left every 3 minutes, each minute under 5, every 30 s under 1', async () => {
-    vi.useFakeTimers({ now: CREATED_AT + 5 * 60_000 });
-    const client = new FakePaymentSocketClient();
-    renderWithClient(<WalletPage initiallyOpen />, client);
-    connect(client);
+    const { client, deposit } = await connectedWithTimeLeft(10 * 60_000);
+    renderWithClient(<WalletPage initiallyOpen deposit={deposit} />, client);
+    await lookedUp(client, deposit.transactionId);
+    const mountLookups = lookups.length;
     const polite = document.querySelector('[aria-live="polite"]')!;
     const heard: string[] = [polite.textContent!];
     // Every cadence boundary is a multiple of 10 s, so 10 s steps hear every change.
@@ -296,8 +343,8 @@ describe('countdown on the server clock', () => {
       const text = polite.textContent!;
       if (text !== heard.at(-1)) heard.push(text);
     }
-    // At zero, the last look-up; its answer (nothing new) makes it a silent result.
-    await act(async () => {});
+    // At zero, the client's last look-up; its answer (still pending) makes it a silent result.
+    await eventuallyOnScreen(() => expect(polite.textContent).toBe(''));
     heard.push(polite.textContent!);
     expect(heard).toEqual([
       'Còn 10 phút để thanh toán',
@@ -312,34 +359,40 @@ describe('countdown on the server clock', () => {
       'Đang kiểm tra giao dịch…',
       '',
     ]);
+    expect(lookups.slice(mountLookups)).toEqual([lookupOf(deposit.transactionId)]);
   });
 });
 
 describe('expiry', () => {
-  const expiredClock = () => vi.useFakeTimers({ now: CREATED_AT + 14 * 60_000 + 58_000 });
+  /** Two seconds before the deposit expires. */
+  const nearlyExpired = () => connectedWithTimeLeft(2_000);
 
   test('at zero it looks the deposit up once more before showing expired', async () => {
-    expiredClock();
-    const client = new FakePaymentSocketClient();
+    const { client, deposit } = await nearlyExpired();
     let answer!: (snapshot: TransactionSnapshot | null) => void;
     const lookupTransaction = vi.fn(
       () => new Promise<TransactionSnapshot | null>((resolve) => (answer = resolve)),
     );
     const onExpired = vi.fn();
     renderWithClient(
-      <WalletPage initiallyOpen lookupTransaction={lookupTransaction} onExpired={onExpired} />,
+      <WalletPage
+        initiallyOpen
+        deposit={deposit}
+        lookupTransaction={lookupTransaction}
+        onExpired={onExpired}
+      />,
       client,
     );
-    connect(client);
+    await lookedUp(client, deposit.transactionId);
     expect(lookupTransaction).not.toHaveBeenCalled();
 
     act(() => vi.advanceTimersByTime(2_000));
     expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'checking');
-    expect(lookupTransaction).toHaveBeenCalledTimes(1);
-    expect(lookupTransaction).toHaveBeenCalledWith('MOMO1001');
+    expect(lookupTransaction).toHaveBeenCalledExactlyOnceWith(deposit.transactionId);
     expect(onExpired).not.toHaveBeenCalled();
 
-    await act(async () => answer(pendingDeposit()));
+    // The app's backend still has it pending.
+    await act(async () => answer(backend.getTransaction(deposit.transactionId)!));
     const dialog = screen.getByRole('dialog', { name: 'Mã QR đã hết hạn' });
     expect(dialog).toHaveAttribute('data-state', 'expired');
     expect(onExpired).toHaveBeenCalledTimes(1);
@@ -349,67 +402,86 @@ describe('expiry', () => {
   });
 
   test('a payment the last look-up finds shows success and reaches onCompleted, not onExpired', async () => {
-    expiredClock();
-    const client = new FakePaymentSocketClient();
-    const paid = pendingDeposit({
-      status: 'completed',
-      newBalance: 600_000,
-      providerTransactionId: 'momo-77',
-      updatedAt: new Date(CREATED_AT + 14 * 60_000 + 59_000).toISOString(),
+    const { client, deposit } = await nearlyExpired();
+    const { transactionId } = deposit;
+    // MoMo paid in the last second: the app's look-up finds it paid as its push sets off,
+    // and the client's own look-up confirms it.
+    const lookupTransaction = vi.fn((id: string) => {
+      backend.completeDeposit(id, { providerTransactionId: 'momo-77' });
+      return Promise.resolve(backend.getTransaction(id) ?? null);
     });
-    // The app's look-up finds it paid; the client's own look-up confirms it.
-    client.lookupTransaction = () => Promise.resolve(paid);
     const onCompleted = vi.fn();
     const onExpired = vi.fn();
     renderWithClient(
       <WalletPage
         initiallyOpen
-        lookupTransaction={() => Promise.resolve(paid)}
+        deposit={deposit}
+        lookupTransaction={lookupTransaction}
         onCompleted={onCompleted}
         onExpired={onExpired}
       />,
       client,
     );
-    connect(client);
-    await act(async () => vi.advanceTimersByTime(2_000));
-    expect(screen.getByRole('dialog', { name: 'Nạp tiền thành công' })).toHaveAccessibleDescription(
-      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 600.000\u00a0₫.',
+    await lookedUp(client, transactionId);
+    act(() => vi.advanceTimersByTime(2_000));
+    expect(lookupTransaction).toHaveBeenCalledExactlyOnceWith(transactionId);
+    await lookedUp(client, transactionId, 'completed');
+    const dialog = screen.getByRole('dialog', { name: 'Nạp tiền thành công' });
+    expect(dialog).toHaveAccessibleDescription(
+      'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 100.000\u00a0₫.',
     );
+    expect(lookups).toContain(lookupOf(transactionId));
     expect(onCompleted).toHaveBeenCalledTimes(1);
     expect(onCompleted.mock.calls[0]![0]).toMatchObject({
       type: 'deposit_completed',
-      transactionId: 'MOMO1001',
+      transactionId,
       amount: 100_000,
-      newBalance: 600_000,
+      newBalance: 100_000,
       providerTransactionId: 'momo-77',
     });
-    // The same completion arriving from the socket afterwards is not reported twice.
-    act(() => {
-      client.deliver(depositCompleted('MOMO1001', { amount: 100_000, newBalance: 600_000 }));
-    });
+    // The same completion arriving from the socket as well is not reported twice.
+    await act(() => flush(backend, client));
     expect(onCompleted).toHaveBeenCalledTimes(1);
     expect(onExpired).not.toHaveBeenCalled();
   });
 
   test("without lookupTransaction the last look-up is the client's own", async () => {
-    expiredClock();
-    const client = new FakePaymentSocketClient();
-    const lookup = vi.fn(() =>
-      Promise.resolve(pendingDeposit({ status: 'completed', newBalance: 700_000 })),
+    const { client, deposit } = await nearlyExpired();
+    const { transactionId } = deposit;
+    // Paid at the last moment, and its push never came: only a look-up at zero can tell.
+    server.use(
+      http.get(`${API_URL}/api/v1/payment/transactions/:id`, () => {
+        if (Date.now() < Date.parse(deposit.expiresAt!)) return;
+        return HttpResponse.json({
+          ...deposit,
+          status: 'completed',
+          newBalance: 700_000,
+          providerTransactionId: 'momo-78',
+          updatedAt: new Date().toISOString(),
+          serverTime: new Date().toISOString(),
+        } satisfies TransactionSnapshot);
+      }),
     );
-    client.lookupTransaction = lookup;
     const onCompleted = vi.fn();
     const onExpired = vi.fn();
     renderWithClient(
-      <WalletPage initiallyOpen onCompleted={onCompleted} onExpired={onExpired} />,
+      <WalletPage
+        initiallyOpen
+        deposit={deposit}
+        onCompleted={onCompleted}
+        onExpired={onExpired}
+      />,
       client,
     );
-    connect(client);
-    expect(lookup).not.toHaveBeenCalled();
+    await lookedUp(client, transactionId);
+    const mountLookups = lookups.length;
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'waiting');
 
-    await act(async () => vi.advanceTimersByTime(2_000));
-    expect(lookup).toHaveBeenCalledExactlyOnceWith('MOMO1001');
-    expect(screen.getByRole('dialog', { name: 'Nạp tiền thành công' })).toHaveAccessibleDescription(
+    act(() => vi.advanceTimersByTime(2_000));
+    await lookedUp(client, transactionId, 'completed');
+    const dialog = screen.getByRole('dialog', { name: 'Nạp tiền thành công' });
+    expect(lookups.slice(mountLookups)).toEqual([lookupOf(transactionId)]);
+    expect(dialog).toHaveAccessibleDescription(
       'Đã cộng 100.000\u00a0₫ vào ví. Số dư mới: 700.000\u00a0₫.',
     );
     expect(onCompleted).toHaveBeenCalledTimes(1);
