@@ -19,6 +19,16 @@ interface AxeViolation {
  * readable list of violations, empty when there are none.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Colour contrast is only meaningful once a fade-in is over: mid-animation, text is blended
+  // with the background. Infinite animations (a spinner, a pulse) are left running.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   if (!(await page.evaluate(() => 'axe' in window))) {
     await page.addScriptTag({ content: axeSource });
   }
