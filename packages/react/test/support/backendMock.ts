@@ -1,8 +1,9 @@
 import { act } from 'react';
 import { setupServer, type SetupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { PaymentSocketClient, type PaymentSocketClientOptions } from '@paysocket/client';
 import { createPaymentBackendMock, type PaymentBackendMock } from '@paysocket/testing';
+import { caughtUp, eventually, flush } from '../../../testing/test/support/harness';
 
 export const API_URL = 'http://api.test';
 /** The user the backend treats every request without credentials as. */
@@ -58,40 +59,8 @@ export function setUpBackendMock(
   return { backend, createClient, server, lookups };
 }
 
-/** Retries `assertion` until it passes; generous for a loaded machine. */
-export function eventually<T>(assertion: () => T): Promise<T> {
-  return vi.waitFor(assertion, { timeout: 10_000, interval: 5 });
-}
-
-/** Connected, replayed and looked up: nothing missed is still on its way. */
-export function caughtUp(client: PaymentSocketClient): Promise<void> {
-  return eventually(() => {
-    const { status, caughtUp: done } = client.getState();
-    if (status !== 'connected' || !done) throw new Error(`not caught up (${status})`);
-  });
-}
-
-let markers = 0;
-
-/**
- * Waits until everything the backend sent before now has reached the client: a marker sent
- * last on the same connection arrives last. For asserting that something did NOT happen.
- */
-export async function flush(backend: PaymentBackendMock, client: PaymentSocketClient) {
-  const transactionId = `marker-${++markers}`;
-  backend.sendRaw('payment_status_update:v1', {
-    type: 'payment_status_update',
-    transactionId,
-    status: 'pending',
-    amount: 0,
-    transactionType: 'deposit',
-    message: 'marker',
-    timestamp: new Date().toISOString(),
-  });
-  await eventually(() => {
-    if (!client.getTransaction(transactionId)) throw new Error('marker not received yet');
-  });
-}
+// The same waits as @paysocket/testing's own tests: one copy of them.
+export { caughtUp, eventually, flush };
 
 /** Drops the connection and waits until the client has reconnected and looked everything up. */
 export async function reconnect(backend: PaymentBackendMock, client: PaymentSocketClient) {
